@@ -1,0 +1,28 @@
+# sfn_module(<name> DIR <dir under src/> DEPS <targets...>)
+# Globs src/<dir>/*.cpp into the static library sfn_<name>. A module with no sources yet is an
+# INTERFACE library so the tree builds while a stage is still being written.
+function(sfn_module name)
+  cmake_parse_arguments(M "" "DIR" "DEPS" ${ARGN})
+  file(GLOB_RECURSE srcs CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/${M_DIR}/*.cpp)
+  if(srcs)
+    add_library(sfn_${name} STATIC ${srcs})
+    target_include_directories(sfn_${name} PUBLIC ${PROJECT_SOURCE_DIR}/include PRIVATE ${PROJECT_SOURCE_DIR}/src)
+    target_link_libraries(sfn_${name} PUBLIC ${M_DEPS} Threads::Threads)
+  else()
+    add_library(sfn_${name} INTERFACE)
+    target_include_directories(sfn_${name} INTERFACE ${PROJECT_SOURCE_DIR}/include)
+    target_link_libraries(sfn_${name} INTERFACE ${M_DEPS} Threads::Threads)
+  endif()
+endfunction()
+
+# sfn_unit_tests(<module>): tests/unit/<module>/*.cpp -> sfn_<module>_tests, one ctest entry.
+function(sfn_unit_tests module)
+  file(GLOB_RECURSE srcs CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/unit/${module}/*.cpp)
+  if(srcs)
+    add_executable(sfn_${module}_tests ${srcs})
+    target_link_libraries(sfn_${module}_tests PRIVATE sfn_${module} GTest::gtest GTest::gmock GTest::gtest_main)
+    target_compile_definitions(sfn_${module}_tests PRIVATE SFN_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+    add_test(NAME unit_${module} COMMAND sfn_${module}_tests --gtest_brief=1)
+    set_tests_properties(unit_${module} PROPERTIES ENVIRONMENT "SFN_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
+  endif()
+endfunction()

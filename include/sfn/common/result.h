@@ -1,0 +1,25 @@
+// Tier-one errors: ASL run-time errors are values (States.* names or task errors with a cause)
+// that flow to Retry/Catch and into history. Never thrown.
+#pragma once
+
+#include <string>
+#include <tl/expected.hpp>
+#include <utility>
+
+namespace sfn {
+
+struct StatesError {
+  std::string error;  // e.g. "States.Runtime", "States.TaskFailed", or a task's own error name
+  std::string cause;  // human-readable text; may be empty
+
+  bool operator==(const StatesError&) const = default;
+};
+
+template <class T>
+using Result = tl::expected<T, StatesError>;
+
+inline tl::unexpected<StatesError> states_error(std::string error, std::string cause) {
+  return tl::unexpected<StatesError>(StatesError{std::move(error), std::move(cause)});
+}
+
+}  // namespace sfn

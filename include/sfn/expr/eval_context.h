@@ -1,0 +1,15 @@
+// What a JSONPath-mode expression can read while it is evaluated: the effective input `$`, the
+// context object `$$`, and the workflow variables `$name`.
+#pragma once
+
+#include "sfn/common/json.h"
+
+namespace sfn::expr {
+
+struct EvalContext {
+  const Json& input;
+  const Json& context;
+  const Json* variables = nullptr;  // object of variable name -> value; nullptr = none in scope
+};
+
+}  // namespace sfn::expr

@@ -1,0 +1,56 @@
+// A compiled JSONata 2.0.6 program. Compiled once; evaluate() is const and thread-safe, with
+// all mutable state in a per-evaluation frame.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tl/expected.hpp>
+
+#include "sfn/common/json.h"
+
+namespace sfn::jsonata {
+
+struct Error {
+  std::string code;     // JSONata error code, e.g. "T2001", "D3001", "S0201"
+  std::string message;  // message text as jsonata-js words it (without the code)
+  std::optional<std::size_t> position;
+  std::string token;
+  std::optional<Json> value;  // the offending value where jsonata-js reports one
+};
+
+struct Limits {
+  std::size_t max_depth = 1000;            // guards runaway recursion in user lambdas
+  std::size_t max_steps = 50'000'000;      // guards non-terminating expressions
+  std::chrono::milliseconds timeout{10'000};
+};
+
+// Variable bindings visible as $name in the expression (name without the '$').
+using Bindings = std::map<std::string, Json, std::less<>>;
+
+struct CompileOptions {
+  // Enables the AWS Step Functions function set ($partition, $range, $hash, $random, $uuid,
+  // $parse) and rejects $eval as AWS does.
+  bool step_functions_functions = false;
+};
+
+class ProgramImpl;
+
+class Program {
+ public:
+  static tl::expected<Program, Error> compile(std::string_view text, CompileOptions options = {});
+
+  // `input` is the document bound to `$` (nullptr = no input, i.e. undefined).
+  // Returns nullopt when the result is undefined.
+  tl::expected<std::optional<Json>, Error> evaluate(const Json* input, const Bindings& bindings,
+                                                    const Limits& limits = {}) const;
+
+ private:
+  std::shared_ptr<const ProgramImpl> impl_;
+};
+
+}  // namespace sfn::jsonata

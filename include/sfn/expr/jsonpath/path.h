@@ -1,0 +1,52 @@
+// A compiled path in AWS Step Functions' JSONPath dialect (Paths, Reference Paths, and the
+// `$$` context-object and `$var` variable roots). Compiled once; evaluation is const.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tl/expected.hpp>
+
+#include "sfn/common/json.h"
+
+namespace sfn::jsonpath {
+
+// Which document a path is evaluated against.
+enum class Root {
+  kInput,     // "$..."  : the effective input
+  kContext,   // "$$..." : the context object
+  kVariable,  // "$name...": a workflow variable (JSONPath-mode variable reference)
+};
+
+class PathImpl;  // opaque compiled form
+
+class Path {
+ public:
+  // Parses path text. On failure returns a message suitable for an InvalidDefinition diagnostic.
+  static tl::expected<Path, std::string> parse(std::string_view text);
+
+  const std::string& text() const;
+  Root root() const;
+  // For Root::kVariable: the variable name ("x" in "$x.a.b").
+  const std::string& variable_name() const;
+  // True when the path can select at most one node (no wildcards, filters, slices, unions, ..).
+  bool is_definite() const;
+  // True when the path is a Reference Path: only `.name`, `['name']` and `[index]` steps.
+  bool is_reference_path() const;
+
+  // Evaluates against `doc` (the document selected by root()). A definite path returns the node
+  // itself, or nullopt when it does not exist. An indefinite path returns an array of the
+  // matches ([] when none).
+  std::optional<Json> evaluate(const Json& doc) const;
+
+  // ResultPath semantics: sets `value` at this reference path inside `doc`, creating objects
+  // for missing intermediate fields. Fails (with a message) when an intermediate node exists and
+  // is not an object (or array for index steps), or when the path is not a reference path.
+  tl::expected<void, std::string> assign(Json& doc, Json value) const;
+
+ private:
+  std::shared_ptr<const PathImpl> impl_;
+};
+
+}  // namespace sfn::jsonpath

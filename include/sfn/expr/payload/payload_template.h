@@ -1,0 +1,41 @@
+// A compiled payload template: Parameters, ItemSelector, ResultSelector (JSONPath mode: keys
+// ending in ".$" take a path or an intrinsic call) and Arguments/Output (JSONata mode: string
+// values "{% expr %}" anywhere inside are JSONata expressions). Compiled once; evaluate() const.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <tl/expected.hpp>
+#include <vector>
+
+#include "sfn/common/result.h"
+#include "sfn/expr/eval_context.h"
+
+namespace sfn::payload {
+
+enum class Mode { kJsonPath, kJsonata };
+
+// One definition problem found while compiling, located relative to the template root
+// (e.g. "/a/b.$").
+struct Diagnostic {
+  std::string location;
+  std::string message;
+};
+
+class TemplateImpl;
+
+class PayloadTemplate {
+ public:
+  static tl::expected<PayloadTemplate, std::vector<Diagnostic>> compile(const Json& tmpl,
+                                                                         Mode mode);
+
+  // JSONPath mode: errors are States.Runtime / States.IntrinsicFailure with AWS's causes.
+  // JSONata mode: ctx.variables must hold the variables plus "states" ($states); errors are
+  // States.QueryEvaluationError with AWS's cause text.
+  Result<Json> evaluate(const expr::EvalContext& ctx) const;
+
+ private:
+  std::shared_ptr<const TemplateImpl> impl_;
+};
+
+}  // namespace sfn::payload
