@@ -1,0 +1,46 @@
+#include <gtest/gtest.h>
+
+#include "sfn/common/arn.h"
+#include "sfn/common/clock.h"
+#include "sfn/common/ids.h"
+
+namespace sfn {
+namespace {
+
+TEST(Arn, BuildsAndParses) {
+  ArnBuilder b{"aws", "us-east-1", "123456789012"};
+  EXPECT_EQ(b.state_machine("M"), "arn:aws:states:us-east-1:123456789012:stateMachine:M");
+  auto e = parse_states_arn(b.execution("M", "e1"));
+  ASSERT_TRUE(e);
+  EXPECT_EQ(e->kind, ArnKind::kExecution);
+  EXPECT_EQ(e->name, "M");
+  EXPECT_EQ(e->execution_name, "e1");
+  EXPECT_FALSE(parse_states_arn("arn:aws:states:us-east-1:123:foo:x"));
+  EXPECT_FALSE(parse_states_arn("not-an-arn"));
+}
+
+TEST(Names, FollowAwsRules) {
+  EXPECT_TRUE(is_valid_resource_name("Hello-World_1.2"));
+  EXPECT_FALSE(is_valid_resource_name(""));
+  EXPECT_FALSE(is_valid_resource_name("a b"));
+  EXPECT_FALSE(is_valid_resource_name("a:b"));
+  EXPECT_FALSE(is_valid_resource_name(std::string(81, 'a')));
+}
+
+TEST(Clock, Iso8601RoundTrip) {
+  EXPECT_EQ(format_iso8601(0.5), "1970-01-01T00:00:00.500Z");
+  EXPECT_EQ(parse_iso8601("2016-03-14T01:59:00Z"), 1457920740.0);
+  EXPECT_EQ(parse_iso8601("2016-03-14T02:59:00+01:00"), 1457920740.0);
+  EXPECT_FALSE(parse_iso8601("2016-03-14 01:59:00Z"));
+  EXPECT_FALSE(parse_iso8601("2016-03-14T01:59:00"));
+}
+
+TEST(Ids, UuidShape) {
+  auto u = make_uuid();
+  EXPECT_EQ(u.size(), 36u);
+  EXPECT_EQ(u[14], '4');
+  EXPECT_NE(make_uuid(), u);
+}
+
+}  // namespace
+}  // namespace sfn
