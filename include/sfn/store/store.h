@@ -25,12 +25,16 @@ struct StateMachineRow {
   std::string revision_id;
   std::string description;
   double creation_date = 0;  // epoch seconds with fraction
+
+  bool operator==(const StateMachineRow&) const = default;
 };
 
 struct ActivityRow {
   std::string arn;
   std::string name;
   double creation_date = 0;
+
+  bool operator==(const ActivityRow&) const = default;
 };
 
 struct ExecutionRow {
@@ -48,11 +52,15 @@ struct ExecutionRow {
   std::string state_machine_type;
   std::string role_arn;
   std::string checkpoint;  // engine-owned JSON text: where to resume after a restart
+
+  bool operator==(const ExecutionRow&) const = default;
 };
 
 struct EventRow {
   std::int64_t id = 0;
   std::string json;  // the whole history event as AWS returns it (JSON text)
+
+  bool operator==(const EventRow&) const = default;
 };
 
 struct Snapshot {
@@ -61,6 +69,13 @@ struct Snapshot {
   std::map<std::string, std::map<std::string, std::string>> tags;  // resource arn -> key -> value
   std::vector<ExecutionRow> executions;
   std::map<std::string, std::vector<EventRow>> events;  // execution arn -> events by id
+};
+
+// Counters for diagnostics and tests (additive; a Store may leave them at zero).
+struct StoreStats {
+  std::uint64_t writes_applied = 0;  // queued writes done (succeeded or failed)
+  std::uint64_t writes_failed = 0;   // writes SQLite rejected (logged, then skipped)
+  std::uint64_t transactions = 0;    // batches committed
 };
 
 class Store {
@@ -85,6 +100,8 @@ class Store {
 
   // Blocks until every write queued before the call is committed.
   virtual void flush() = 0;
+
+  virtual StoreStats stats() const { return {}; }
 };
 
 // Opens (creating if needed) the database at `path` (":memory:" allowed), applies schema
