@@ -45,6 +45,16 @@ class Path {
   // is not an object (or array for index steps), or when the path is not a reference path.
   tl::expected<void, std::string> assign(Json& doc, Json value) const;
 
+  // The bracket-notation form Jayway prints in messages: "$.a.b[0]" -> "$['a']['b'][0]"
+  // (the original text for paths with wildcards, filters, slices or deep scans).
+  std::string canonical() const;
+
+  // Why a definite path selects nothing in `doc`, worded as Jayway words it (AWS repeats it in
+  // causes such as "Invalid path '$.a.b' : Missing property in path $['a']"):
+  // "Missing property in path $['a']" for a missing intermediate field, otherwise
+  // "No results for path: $['a']['b']".
+  std::string missing_message(const Json& doc) const;
+
  private:
   std::shared_ptr<const PathImpl> impl_;
 };

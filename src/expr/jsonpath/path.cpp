@@ -1,0 +1,48 @@
+// Paths (States Language spec, "Paths"): "A Path is a string, beginning with '$', used to
+// identify components within a JSON text. The syntax follows JsonPath."
+#include "sfn/expr/jsonpath/path.h"
+
+#include <algorithm>
+
+#include "cursor.h"
+#include "parser.h"
+#include "path_impl.h"
+#include "selector.h"
+
+namespace sfn::jsonpath {
+
+tl::expected<Path, std::string> Path::parse(std::string_view text) {
+  auto impl = std::make_shared<PathImpl>();
+  impl->text = std::string(text);
+  try {
+    detail::Cursor cursor(text);
+    impl->parsed = detail::parse_path(cursor, /*in_filter=*/false);
+    if (!cursor.at_end()) cursor.fail("unexpected trailing text");
+  } catch (const detail::ParseError& e) {
+    return tl::unexpected("Invalid JSONPath '" + std::string(text) + "': " + e.message);
+  }
+  const auto& steps = impl->parsed.steps;
+  impl->definite = detail::is_definite(steps);
+  impl->reference = std::all_of(steps.begin(), steps.end(), [](const detail::Step& s) {
+    return s.is_single() && !(s.kind == detail::StepKind::kIndex && s.indices[0] < 0);
+  });
+  Path path;
+  path.impl_ = std::move(impl);
+  return path;
+}
+
+const std::string& Path::text() const { return impl_->text; }
+Root Path::root() const { return impl_->parsed.root; }
+const std::string& Path::variable_name() const { return impl_->parsed.variable; }
+bool Path::is_definite() const { return impl_->definite; }
+bool Path::is_reference_path() const { return impl_->reference; }
+
+std::optional<Json> Path::evaluate(const Json& doc) const {
+  const auto& steps = impl_->parsed.steps;
+  if (impl_->definite) return detail::select_definite(steps, doc);
+  std::vector<Json> out;
+  detail::select(steps, 0, doc, doc, out);
+  return Json(std::move(out));
+}
+
+}  // namespace sfn::jsonpath
