@@ -1,0 +1,249 @@
+"""Black-box harness: starts the real sfn-local binary and drives it with the AWS CLI.
+
+Server   - one sfn-local process on a free loopback port with its own --db in a temp dir;
+           start / kill -9 / restart on the same database.
+Cli      - `aws stepfunctions --endpoint-url ... --output json <args>`; returns parsed JSON or
+           raises CliError carrying the AWS error code (e.g. "StateMachineDoesNotExist").
+raw_call - one JSON 1.0 request through urllib (fast, for bulk set-up and malformed bodies).
+"""
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+import unittest
+import urllib.error
+import urllib.request
+import uuid
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+TEMPLATES = os.path.join(REPO, "templates")
+ROLE_ARN = "arn:aws:iam::123456789012:role/sfn-local-blackbox"
+
+CLI_ENV = {
+    "AWS_ACCESS_KEY_ID": "x",
+    "AWS_SECRET_ACCESS_KEY": "x",
+    "AWS_DEFAULT_REGION": "us-east-1",
+    "AWS_DISABLE_HOST_PREFIX_INJECTION": "true",
+    "AWS_PAGER": "",
+    "AWS_MAX_ATTEMPTS": "1",
+    "AWS_RETRY_MODE": "standard",
+    "AWS_CONFIG_FILE": "/dev/null",
+    "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
+}
+
+
+def binary_path():
+    path = os.environ.get("SFN_LOCAL_BIN")
+    if not path:
+        raise unittest.SkipTest("SFN_LOCAL_BIN is not set (run through run_blackbox.py)")
+    return path
+
+
+def unique(prefix):
+    """A name unique to this run: tests never collide, even on a shared server."""
+    return f"{prefix}-{uuid.uuid4().hex[:12]}"
+
+
+def free_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def template(name):
+    """(definition text, input object, expected object) of templates/<name>.*.json."""
+    def read(suffix):
+        with open(os.path.join(TEMPLATES, name + suffix), encoding="utf-8") as f:
+            return f.read()
+    return read(".asl.json"), json.loads(read(".input.json")), json.loads(read(".expected.json"))
+
+
+class Server:
+    """One sfn-local process. `db_dir` survives restarts; remove() deletes it."""
+
+    def __init__(self, wait_time_scale="0", extra_args=()):
+        self.binary = binary_path()
+        self.db_dir = tempfile.mkdtemp(prefix="sfn-blackbox-")
+        self.db = os.path.join(self.db_dir, "sfn.db")
+        self.wait_time_scale = wait_time_scale
+        self.extra_args = list(extra_args)
+        self.port = None
+        self.proc = None
+        self.log_path = os.path.join(self.db_dir, "server.log")
+
+    @property
+    def endpoint(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout=20.0):
+        self.port = free_port()
+        args = [self.binary, "--host", "127.0.0.1", "--port", str(self.port), "--db", self.db,
+                "--wait-time-scale", str(self.wait_time_scale)] + self.extra_args
+        log = open(self.log_path, "ab")
+        self.proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT,
+                                     stdin=subprocess.DEVNULL)
+        log.close()
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"sfn-local exited with {self.proc.returncode}:\n{self.log()}")
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
+                    return self
+            except OSError:
+                time.sleep(0.05)
+        self.stop()
+        raise RuntimeError(f"sfn-local did not accept connections within {timeout}s:\n{self.log()}")
+
+    def kill9(self):
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGKILL)
+            self.proc.wait(timeout=10)
+
+    def stop(self):
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.kill9()
+
+    def remove(self):
+        self.stop()
+        shutil.rmtree(self.db_dir, ignore_errors=True)
+
+    def log(self):
+        try:
+            with open(self.log_path, encoding="utf-8", errors="replace") as f:
+                return f.read()[-4000:]
+        except OSError:
+            return ""
+
+    def cli(self):
+        return Cli(self.endpoint)
+
+
+class CliError(Exception):
+    def __init__(self, code, message, returncode):
+        super().__init__(f"{code}: {message}")
+        self.code = code
+        self.message = message
+        self.returncode = returncode
+
+
+_ERROR_RE = re.compile(r"An error occurred \(([^)]+)\) when calling the \w+ operation"
+                       r"(?: \(reached max retries: \d+\))?:\s*(.*)", re.S)
+
+
+class Cli:
+    """`aws stepfunctions` against one endpoint. Arguments are passed as a list, never a shell."""
+
+    def __init__(self, endpoint):
+        self.endpoint = endpoint
+        self.env = dict(os.environ)
+        self.env.update(CLI_ENV)
+
+    def __call__(self, command, *args, timeout=90):
+        argv = ["aws", "stepfunctions", "--endpoint-url", self.endpoint, "--region", "us-east-1",
+                "--output", "json", command] + [str(a) for a in args]
+        done = subprocess.run(argv, env=self.env, capture_output=True, text=True, timeout=timeout)
+        if done.returncode != 0:
+            match = _ERROR_RE.search(done.stderr)
+            if match:
+                raise CliError(match.group(1), match.group(2).strip(), done.returncode)
+            raise CliError("CliFailure", done.stderr.strip() or done.stdout.strip(), done.returncode)
+        out = done.stdout.strip()
+        return json.loads(out) if out else {}
+
+    def error_code(self, command, *args):
+        """Runs a command that must fail; returns its AWS error code."""
+        try:
+            result = self(command, *args)
+        except CliError as error:
+            return error.code
+        raise AssertionError(f"{command} {args} succeeded unexpectedly: {result}")
+
+
+def raw_request(endpoint, target, body, content_type="application/x-amz-json-1.0", timeout=30):
+    """POSTs bytes/str `body`; returns (status, parsed JSON or None, raw text)."""
+    if isinstance(body, str):
+        body = body.encode("utf-8")
+    headers = {"Content-Type": content_type}
+    if target:
+        headers["X-Amz-Target"] = target
+    request = urllib.request.Request(endpoint + "/", data=body, headers=headers, method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            status, text = response.status, response.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as error:
+        status, text = error.code, error.read().decode("utf-8", "replace")
+    try:
+        parsed = json.loads(text) if text else None
+    except ValueError:
+        parsed = None
+    return status, parsed, text
+
+
+def raw_call(endpoint, operation, payload):
+    """One API call without the CLI (bulk set-up); raises AssertionError on an error reply."""
+    status, parsed, text = raw_request(endpoint, "AWSStepFunctions." + operation,
+                                       json.dumps(payload))
+    if status != 200:
+        raise AssertionError(f"{operation} failed with HTTP {status}: {text}")
+    return parsed or {}
+
+
+def error_type(parsed):
+    """The short error code of a JSON 1.0 error body ("ns#Code" -> "Code")."""
+    kind = (parsed or {}).get("__type", "")
+    return kind.rsplit("#", 1)[-1]
+
+
+def wait_for_execution(cli, execution_arn, timeout=30.0, interval=0.1):
+    """Polls describe-execution until the status is not RUNNING; returns the description."""
+    deadline = time.monotonic() + timeout
+    while True:
+        description = cli("describe-execution", "--execution-arn", execution_arn)
+        if description["status"] != "RUNNING" or time.monotonic() > deadline:
+            return description
+        time.sleep(interval)
+
+
+def create_state_machine(cli, definition, name=None, *extra):
+    text = definition if isinstance(definition, str) else json.dumps(definition)
+    return cli("create-state-machine", "--name", name or unique("sm"), "--definition", text,
+               "--role-arn", ROLE_ARN, *extra)["stateMachineArn"]
+
+
+class ServerTestCase(unittest.TestCase):
+    """One server per test class (wait time scale 0 unless the class says otherwise)."""
+
+    wait_time_scale = "0"
+
+    @classmethod
+    def setUpClass(cls):
+        cls.server = Server(cls.wait_time_scale).start()
+        cls.cli = cls.server.cli()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.remove()
+
+    def assertCliError(self, code, command, *args):
+        self.assertEqual(self.cli.error_code(command, *args), code, f"{command} {args}")
+
+
+# Definitions shared by several test files.
+PASS_DEFINITION = {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": True}}}
+
+
+def activity_definition(activity_arn):
+    """A Task on an activity: stays RUNNING until a worker answers (or it is stopped)."""
+    return {"StartAt": "Work", "States": {"Work": {
+        "Type": "Task", "Resource": activity_arn, "TimeoutSeconds": 600, "End": True}}}

@@ -1,0 +1,127 @@
+"""Activities: create/describe/list/delete, a worker loop through the CLI, the example
+worker (templates/activity-worker/worker.py), heartbeats, failures and token errors."""
+import json
+import os
+import subprocess
+import sys
+import unittest
+
+from sfn_harness import (CLI_ENV, TEMPLATES, CliError, ServerTestCase, create_state_machine,
+                         template, unique, wait_for_execution)
+
+
+def task_activity_definition(activity_arn):
+    definition, _, _ = template("task-activity")
+    placeholder = "arn:aws:states:us-east-1:123456789012:activity:${ActivityName}"
+    return definition.replace(placeholder, activity_arn)
+
+
+class Activities(ServerTestCase):
+    def create_activity(self):
+        name = unique("act")
+        arn = self.cli("create-activity", "--name", name)["activityArn"]
+        self.assertTrue(arn.endswith(":activity:" + name), arn)
+        return name, arn
+
+    def start(self, activity_arn, data):
+        machine = create_state_machine(self.cli, task_activity_definition(activity_arn),
+                                       unique("act-sm"))
+        return self.cli("start-execution", "--state-machine-arn", machine,
+                        "--input", json.dumps(data))["executionArn"]
+
+    def poll(self, activity_arn):
+        task = self.cli("get-activity-task", "--activity-arn", activity_arn,
+                        "--worker-name", "blackbox")
+        self.assertTrue(task.get("taskToken"), task)
+        return task["taskToken"], json.loads(task["input"])
+
+    def test_create_describe_list_delete(self):
+        name, arn = self.create_activity()
+        self.assertEqual(self.cli("create-activity", "--name", name)["activityArn"], arn)
+        described = self.cli("describe-activity", "--activity-arn", arn)
+        self.assertEqual(described["name"], name)
+        self.assertIn("creationDate", described)
+        listed = self.cli("list-activities")["activities"]
+        self.assertIn(arn, [a["activityArn"] for a in listed])
+        self.cli("delete-activity", "--activity-arn", arn)
+        self.assertCliError("ActivityDoesNotExist", "describe-activity", "--activity-arn", arn)
+        self.assertCliError("InvalidName", "create-activity", "--name", "bad name")
+        self.assertCliError("InvalidArn", "describe-activity", "--activity-arn", "nope")
+
+    def test_worker_loop_success_heartbeat_and_token_errors(self):
+        _, activity = self.create_activity()
+        _, data, expected = template("task-activity")
+        with open(os.path.join(TEMPLATES, "task-activity.worker.json")) as f:
+            worker = json.load(f)
+        execution = self.start(activity, data)
+        token, task_input = self.poll(activity)
+        self.assertEqual(task_input, worker["expectedTaskInput"])
+        self.cli("send-task-heartbeat", "--task-token", token)
+        self.cli("send-task-success", "--task-token", token, "--task-output",
+                 json.dumps(worker["sendTaskSuccessOutput"]))
+        done = wait_for_execution(self.cli, execution)
+        self.assertEqual(done["status"], "SUCCEEDED")
+        self.assertEqual(json.loads(done["output"]), expected["output"])
+        types = [e["type"] for e in self.cli("get-execution-history", "--execution-arn",
+                                             execution)["events"]]
+        self.assertEqual(types, ["ExecutionStarted", "TaskStateEntered", "ActivityScheduled",
+                                 "ActivityStarted", "ActivitySucceeded", "TaskStateExited",
+                                 "ExecutionSucceeded"])
+        # The task is closed: its token no longer works.
+        try:
+            self.cli("send-task-success", "--task-token", token, "--task-output", "{}")
+            self.fail("a closed task accepted a second answer")
+        except CliError as error:
+            self.assertIn(error.code, ("TaskTimedOut", "TaskDoesNotExist"))
+        self.assertCliError("InvalidToken", "send-task-success", "--task-token",
+                            "not-a-token", "--task-output", "{}")
+        self.assertCliError("InvalidToken", "send-task-heartbeat", "--task-token", "garbage")
+
+    def test_send_task_failure_fails_the_execution(self):
+        _, activity = self.create_activity()
+        execution = self.start(activity, {"job": {"id": "j-2", "n": 1}})
+        token, _ = self.poll(activity)
+        self.cli("send-task-failure", "--task-token", token, "--error", "WorkerError",
+                 "--cause", "it broke")
+        done = wait_for_execution(self.cli, execution)
+        self.assertEqual(done["status"], "FAILED")
+        self.assertEqual(done.get("error"), "WorkerError")
+        self.assertEqual(done.get("cause"), "it broke")
+        events = self.cli("get-execution-history", "--execution-arn", execution)["events"]
+        failed = [e for e in events if e["type"] == "ActivityFailed"]
+        self.assertEqual(failed[0]["activityFailedEventDetails"],
+                         {"error": "WorkerError", "cause": "it broke"})
+
+    def test_invalid_output_is_rejected(self):
+        _, activity = self.create_activity()
+        execution = self.start(activity, {"job": {"id": "j-3", "n": 2}})
+        token, _ = self.poll(activity)
+        self.assertCliError("InvalidOutput", "send-task-success", "--task-token", token,
+                            "--task-output", "{not json")
+        self.cli("send-task-success", "--task-token", token, "--task-output", '{"value": 4}')
+        self.assertEqual(wait_for_execution(self.cli, execution)["status"], "SUCCEEDED")
+
+    def test_example_worker(self):
+        _, activity = self.create_activity()
+        _, data, expected = template("task-activity")
+        execution = self.start(activity, data)
+        env = dict(os.environ)
+        env.update(CLI_ENV)
+        env["SFN_ENDPOINT"] = self.server.endpoint
+        worker = os.path.join(TEMPLATES, "activity-worker", "worker.py")
+        done = subprocess.run([sys.executable, worker, "--activity-arn", activity,
+                               "--max-tasks", "1"], env=env, capture_output=True, text=True,
+                              timeout=90)
+        self.assertEqual(done.returncode, 0, done.stderr)
+        result = wait_for_execution(self.cli, execution)
+        self.assertEqual(result["status"], "SUCCEEDED")
+        self.assertEqual(json.loads(result["output"]), expected["output"])
+
+    def test_get_activity_task_of_a_missing_activity(self):
+        _, arn = self.create_activity()
+        self.assertCliError("ActivityDoesNotExist", "get-activity-task", "--activity-arn",
+                            arn + "-missing")
+
+
+if __name__ == "__main__":
+    unittest.main()
