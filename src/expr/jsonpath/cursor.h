@@ -41,22 +41,16 @@ class Cursor {
     ++pos_;
   }
 
-  // A quoted string ('...' or "...") with backslash escapes; the cursor is on the quote.
+  // A quoted string ('...' or "...") with the cursor on the quote. As in AWS's JSONPath, a
+  // backslash escapes only the quote character (and itself before the quote); any other
+  // backslash is kept: $['a\"b'] names the key a\"b.
   std::string quoted() {
     char quote = next();
     std::string out;
     while (!at_end() && peek() != quote) {
       char c = next();
-      if (c == '\\' && !at_end()) {
-        char e = next();
-        switch (e) {
-          case 'n': out += '\n'; break;
-          case 't': out += '\t'; break;
-          case 'r': out += '\r'; break;
-          case 'b': out += '\b'; break;
-          case 'f': out += '\f'; break;
-          default: out += e; break;
-        }
+      if (c == '\\' && (peek() == quote || (peek() == '\\' && peek(1) == quote))) {
+        out += next();
         continue;
       }
       out += c;

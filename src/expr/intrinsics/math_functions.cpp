@@ -1,0 +1,59 @@
+// Intrinsics for math operations: States.MathRandom(start, end[, seed]) and
+// States.MathAdd(a, b). Non-integer arguments are rounded to the nearest integer the way Java's
+// Math.round does (half up), as AWS does; MathAdd operands must fit a 32-bit signed integer.
+#include <cmath>
+#include <limits>
+#include <random>
+
+#include "function_registry.h"
+
+namespace sfn::intrinsics {
+namespace {
+
+long long round_half_up(const Json& number) {
+  if (number.is_number_integer()) return number.get<long long>();
+  return static_cast<long long>(std::floor(number.get<double>() + 0.5));
+}
+
+bool fits_int32(long long v) {
+  return v >= std::numeric_limits<std::int32_t>::min() &&
+         v <= std::numeric_limits<std::int32_t>::max();
+}
+
+Result<Json> math_add(const std::vector<Json>& args) {
+  long long a = round_half_up(args[0]), b = round_half_up(args[1]);
+  if (!fits_int32(a) || !fits_int32(b)) {
+    return intrinsic_failure("States.MathAdd",
+                             "the values must be between -2147483648 and 2147483647");
+  }
+  return Json(a + b);
+}
+
+// Returns an integer in [start, end).
+Result<Json> math_random(const std::vector<Json>& args) {
+  long long start = round_half_up(args[0]), end = round_half_up(args[1]);
+  if (!fits_int32(start) || !fits_int32(end)) {
+    return intrinsic_failure("States.MathRandom",
+                             "the values must be between -2147483648 and 2147483647");
+  }
+  if (end <= start) {
+    return intrinsic_failure("States.MathRandom",
+                             "the end value must be greater than the start value");
+  }
+  std::uniform_int_distribution<long long> dist(start, end - 1);
+  if (args.size() > 2) {
+    std::mt19937_64 seeded(static_cast<std::uint64_t>(round_half_up(args[2])));
+    return Json(dist(seeded));
+  }
+  thread_local std::mt19937_64 engine{std::random_device{}()};
+  return Json(dist(engine));
+}
+
+}  // namespace
+
+void register_math_functions(FunctionRegistry& r) {
+  r.add({"States.MathAdd", 2, 2, {ArgType::kNumber}, false, math_add});
+  r.add({"States.MathRandom", 2, 3, {ArgType::kNumber}, false, math_random});
+}
+
+}  // namespace sfn::intrinsics

@@ -1,0 +1,88 @@
+// Runs tests/unit/intrinsics/data/*.json. `given` is the state input ($). Case fields:
+//   expression   the intrinsic call text
+//   context, variables   optional $$ document and $name variables
+//   field        optional field name for causes (default "FunctionResult.$")
+//   result       expected value
+//   error        parse must fail with a message containing this text
+//   failure      {error, cause}: evaluation must fail; cause is matched as a substring
+//   result_type / range / pattern   for random results: JSON type, [min, max], regex
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "../jsonpath/case_files.h"
+#include "sfn/expr/intrinsics/call.h"
+
+namespace sfn::intrinsics {
+namespace {
+
+void run_case(const Json& given, const Json& tc) {
+  const std::string text = tc.at("expression").get<std::string>();
+  auto call = Call::parse(text);
+  if (tc.contains("error")) {
+    ASSERT_FALSE(call.has_value()) << text;
+    EXPECT_NE(call.error().find(tc["error"].get<std::string>()), std::string::npos)
+        << call.error();
+    return;
+  }
+  ASSERT_TRUE(call.has_value()) << call.error();
+  EXPECT_TRUE(Call::looks_like_call(text));
+  const Json context = tc.value("context", Json::object());
+  const Json variables = tc.value("variables", Json::object());
+  const std::string field = tc.value("field", "FunctionResult.$");
+  auto value = call->evaluate({given, context, &variables, field});
+  if (tc.contains("failure")) {
+    ASSERT_FALSE(value.has_value()) << dump_compact(*value);
+    EXPECT_EQ(value.error().error, tc["failure"].at("error").get<std::string>());
+    EXPECT_NE(value.error().cause.find(tc["failure"].at("cause").get<std::string>()),
+              std::string::npos)
+        << value.error().cause;
+    return;
+  }
+  ASSERT_TRUE(value.has_value()) << value.error().error << ": " << value.error().cause;
+  if (tc.contains("result")) {
+    EXPECT_EQ(dump_compact(*value), dump_compact(tc["result"]));
+  }
+  if (tc.contains("result_type")) {
+    EXPECT_EQ(value->type_name(), tc["result_type"].get<std::string>());
+  }
+  if (tc.contains("range")) {
+    EXPECT_GE(value->get<long long>(), tc["range"][0].get<long long>());
+    EXPECT_LE(value->get<long long>(), tc["range"][1].get<long long>());
+  }
+  if (tc.contains("pattern")) {
+    EXPECT_TRUE(std::regex_match(value->get<std::string>(), std::regex(tc["pattern"].get<std::string>())))
+        << value->get<std::string>();
+  }
+}
+
+const bool registered = [] {
+  testing_support::register_case_files("intrinsics", run_case);
+  return true;
+}();
+
+TEST(IntrinsicCall, SeededMathRandomIsDeterministic) {
+  auto call = Call::parse("States.MathRandom(0, 1000000, 7)");
+  ASSERT_TRUE(call.has_value());
+  Json input = Json::object();
+  auto a = call->evaluate({input, input});
+  auto b = call->evaluate({input, input});
+  ASSERT_TRUE(a && b);
+  EXPECT_EQ(*a, *b);
+}
+
+TEST(IntrinsicCall, UuidsDiffer) {
+  auto call = Call::parse("States.UUID()");
+  ASSERT_TRUE(call.has_value());
+  Json input = Json::object();
+  EXPECT_NE(*call->evaluate({input, input}), *call->evaluate({input, input}));
+}
+
+TEST(IntrinsicCall, LooksLikeCall) {
+  EXPECT_TRUE(Call::looks_like_call("  States.Array()"));
+  EXPECT_FALSE(Call::looks_like_call("$.States"));
+  EXPECT_FALSE(Call::looks_like_call("states.Array()"));
+}
+
+}  // namespace
+}  // namespace sfn::intrinsics
