@@ -1,0 +1,43 @@
+// The configuration of the sfn-local process: command-line flags, each with an environment
+// variable; flags override the environment. Parsing is a pure function of argv and a lookup.
+// (It lives in the http library so that it is unit-tested without the binary.)
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tl/expected.hpp>
+#include <vector>
+
+namespace sfn::http {
+
+struct Config {
+  enum class Action { kRun, kHelp, kVersion };
+
+  Action action = Action::kRun;
+  std::string host = "127.0.0.1";       // --host, SFN_HOST
+  std::uint16_t port = 8083;            // --port, SFN_PORT (0 = ephemeral)
+  std::string db = "sfn-local.db";      // --db, SFN_DB (":memory:" allowed)
+  std::string region = "us-east-1";     // --region, AWS_DEFAULT_REGION
+  std::string account = "123456789012"; // --account, AWS_ACCOUNT_ID (12 digits)
+  double wait_time_scale = 1.0;         // --wait-time-scale, WAIT_TIME_SCALE (>= 0)
+  std::string log_level = "info";       // --log-level, SFN_LOG_LEVEL
+};
+
+// Returns the value of an environment variable, or nullopt when unset.
+using EnvLookup = std::function<std::optional<std::string>(std::string_view name)>;
+
+// `args` are the arguments after the program name. An empty environment value counts as unset.
+// On error returns one line of text for stderr (the caller exits with code 2).
+tl::expected<Config, std::string> parse_config(const std::vector<std::string>& args,
+                                               const EnvLookup& env);
+
+// The process environment (std::getenv).
+EnvLookup process_env();
+
+// The --help text.
+std::string usage_text();
+
+}  // namespace sfn::http

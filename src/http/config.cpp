@@ -1,0 +1,211 @@
+#include "sfn/http/config.h"
+
+#include <array>
+#include <cerrno>
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <map>
+#include <string_view>
+
+namespace sfn::http {
+namespace {
+
+struct Setting {
+  std::string_view flag;
+  std::string_view env;
+};
+
+// Every flag that takes a value, with its environment variable.
+constexpr std::array<Setting, 7> kSettings{{
+    {"--host", "SFN_HOST"},
+    {"--port", "SFN_PORT"},
+    {"--db", "SFN_DB"},
+    {"--region", "AWS_DEFAULT_REGION"},
+    {"--account", "AWS_ACCOUNT_ID"},
+    {"--wait-time-scale", "WAIT_TIME_SCALE"},
+    {"--log-level", "SFN_LOG_LEVEL"},
+}};
+
+constexpr std::array<std::string_view, 6> kLogLevels{"trace", "debug", "info",
+                                                     "warn",  "error", "off"};
+
+// A raw value and where it came from ("--port" or "SFN_PORT"), for error messages.
+struct Raw {
+  std::string value;
+  std::string source;
+};
+
+tl::unexpected<std::string> invalid(const Raw& raw, std::string_view expected) {
+  return tl::unexpected("invalid value '" + raw.value + "' for " + raw.source + ": expected " +
+                        std::string(expected));
+}
+
+const Setting* find_setting(std::string_view flag) {
+  for (const Setting& setting : kSettings) {
+    if (setting.flag == flag) return &setting;
+  }
+  return nullptr;
+}
+
+bool all_digits(std::string_view text) {
+  if (text.empty()) return false;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+// Region names such as us-east-1 or eu-central-2: lowercase letters, digits and dashes.
+bool looks_like_region(std::string_view text) {
+  if (text.empty() || text.front() == '-' || text.back() == '-') return false;
+  for (char c : text) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  }
+  return true;
+}
+
+tl::expected<void, std::string> apply(Config& config, std::string_view flag, const Raw& raw) {
+  if (flag == "--host") {
+    if (raw.value.empty()) return invalid(raw, "a host name or IP address");
+    config.host = raw.value;
+  } else if (flag == "--port") {
+    unsigned long port = 0;
+    const char* end = raw.value.data() + raw.value.size();
+    auto [ptr, ec] = std::from_chars(raw.value.data(), end, port);
+    if (!all_digits(raw.value) || ec != std::errc() || ptr != end || port > 65535) {
+      return invalid(raw, "a port number from 0 to 65535");
+    }
+    config.port = static_cast<std::uint16_t>(port);
+  } else if (flag == "--db") {
+    if (raw.value.empty()) return invalid(raw, "a file path or :memory:");
+    config.db = raw.value;
+  } else if (flag == "--region") {
+    if (!looks_like_region(raw.value)) return invalid(raw, "a region name such as us-east-1");
+    config.region = raw.value;
+  } else if (flag == "--account") {
+    if (raw.value.size() != 12 || !all_digits(raw.value)) {
+      return invalid(raw, "a 12-digit AWS account id");
+    }
+    config.account = raw.value;
+  } else if (flag == "--wait-time-scale") {
+    errno = 0;
+    char* end = nullptr;
+    const double scale = std::strtod(raw.value.c_str(), &end);
+    if (raw.value.empty() || end != raw.value.c_str() + raw.value.size() || errno != 0 ||
+        !std::isfinite(scale) || scale < 0) {
+      return invalid(raw, "a number >= 0 (0 = no waiting, 1 = real time)");
+    }
+    config.wait_time_scale = scale;
+  } else if (flag == "--log-level") {
+    bool known = false;
+    for (std::string_view level : kLogLevels) known = known || level == raw.value;
+    if (!known) return invalid(raw, "one of trace, debug, info, warn, error, off");
+    config.log_level = raw.value;
+  }
+  return {};
+}
+
+}  // namespace
+
+tl::expected<Config, std::string> parse_config(const std::vector<std::string>& args,
+                                               const EnvLookup& env) {
+  // Flags first (they override the environment), keeping the last occurrence of each.
+  std::map<std::string_view, Raw> flags;
+  bool help = false;
+  bool version = false;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg == "--help" || arg == "-h") {
+      help = true;
+      continue;
+    }
+    if (arg == "--version") {
+      version = true;
+      continue;
+    }
+    if (arg.rfind("--", 0) != 0 || arg == "--") {
+      return tl::unexpected("unexpected argument '" + arg + "'");
+    }
+    const auto equals = arg.find('=');
+    const std::string name = arg.substr(0, equals);
+    const Setting* setting = find_setting(name);
+    if (setting == nullptr) {
+      if (name == "--help" || name == "--version") {
+        return tl::unexpected(name + " takes no value");
+      }
+      return tl::unexpected("unknown option '" + name + "'");
+    }
+    Raw raw{"", name};
+    if (equals != std::string::npos) {
+      raw.value = arg.substr(equals + 1);
+    } else if (i + 1 < args.size()) {
+      raw.value = args[++i];
+    } else {
+      return tl::unexpected("option " + name + " needs a value");
+    }
+    flags[setting->flag] = std::move(raw);
+  }
+
+  Config config;
+  if (help) {
+    config.action = Config::Action::kHelp;
+    return config;
+  }
+  if (version) {
+    config.action = Config::Action::kVersion;
+    return config;
+  }
+  for (const Setting& setting : kSettings) {
+    std::optional<Raw> raw;
+    if (auto it = flags.find(setting.flag); it != flags.end()) {
+      raw = it->second;
+    } else if (env) {
+      std::optional<std::string> value = env(setting.env);
+      if (value && !value->empty()) raw = Raw{std::move(*value), std::string(setting.env)};
+    }
+    if (!raw) continue;
+    if (auto applied = apply(config, setting.flag, *raw); !applied) {
+      return tl::unexpected(applied.error());
+    }
+  }
+  return config;
+}
+
+EnvLookup process_env() {
+  return [](std::string_view name) -> std::optional<std::string> {
+    const char* value = std::getenv(std::string(name).c_str());
+    if (value == nullptr) return std::nullopt;
+    return std::string(value);
+  };
+}
+
+std::string usage_text() {
+  return R"(Usage: sfn-local [options]
+       sfn-local jsonata [args...]     evaluate JSONata expressions (see: sfn-local jsonata --help)
+
+A local emulator of AWS Step Functions: serves the Step Functions API (AWS JSON 1.0) over HTTP,
+runs state machines and keeps everything in SQLite.
+
+Options (each can also be set by the environment variable shown; flags win):
+  --host HOST             address to listen on (SFN_HOST, default 127.0.0.1;
+                          use 0.0.0.0 in containers)
+  --port PORT             TCP port, 0 = any free port (SFN_PORT, default 8083)
+  --db PATH               SQLite database file, or :memory: (SFN_DB, default sfn-local.db)
+  --region REGION         region used in ARNs (AWS_DEFAULT_REGION, default us-east-1)
+  --account ID            12-digit account id used in ARNs (AWS_ACCOUNT_ID, default 123456789012)
+  --wait-time-scale X     multiplies Wait durations and retry intervals; 0 = no waiting
+                          (WAIT_TIME_SCALE, default 1)
+  --log-level LEVEL       trace|debug|info|warn|error|off (SFN_LOG_LEVEL, default info)
+  -h, --help              print this help and exit
+  --version               print the version and exit
+
+Both "--flag value" and "--flag=value" are accepted. Bad options exit with code 2.
+
+Example:
+  sfn-local --port 8083 &
+  aws stepfunctions list-state-machines --endpoint-url http://localhost:8083
+)";
+}
+
+}  // namespace sfn::http

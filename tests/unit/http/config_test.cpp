@@ -1,0 +1,141 @@
+#include "sfn/http/config.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+namespace sfn::http {
+namespace {
+
+using Env = std::map<std::string, std::string>;
+
+tl::expected<Config, std::string> parse(std::vector<std::string> args, Env env = {}) {
+  return parse_config(args, [env](std::string_view name) -> std::optional<std::string> {
+    auto it = env.find(std::string(name));
+    if (it == env.end()) return std::nullopt;
+    return it->second;
+  });
+}
+
+TEST(Config, Defaults) {
+  auto config = parse({});
+  ASSERT_TRUE(config) << config.error();
+  EXPECT_EQ(config->action, Config::Action::kRun);
+  EXPECT_EQ(config->host, "127.0.0.1");
+  EXPECT_EQ(config->port, 8083);
+  EXPECT_EQ(config->db, "sfn-local.db");
+  EXPECT_EQ(config->region, "us-east-1");
+  EXPECT_EQ(config->account, "123456789012");
+  EXPECT_EQ(config->wait_time_scale, 1.0);
+  EXPECT_EQ(config->log_level, "info");
+}
+
+TEST(Config, FlagsWithSpaceOrEquals) {
+  auto config = parse({"--host", "0.0.0.0", "--port=9000", "--db", ":memory:", "--region=eu-west-2",
+                       "--account", "000000000000", "--wait-time-scale=0.5", "--log-level",
+                       "debug"});
+  ASSERT_TRUE(config) << config.error();
+  EXPECT_EQ(config->host, "0.0.0.0");
+  EXPECT_EQ(config->port, 9000);
+  EXPECT_EQ(config->db, ":memory:");
+  EXPECT_EQ(config->region, "eu-west-2");
+  EXPECT_EQ(config->account, "000000000000");
+  EXPECT_EQ(config->wait_time_scale, 0.5);
+  EXPECT_EQ(config->log_level, "debug");
+}
+
+TEST(Config, EnvironmentAndFlagsOverrideIt) {
+  Env env{{"SFN_HOST", "::1"},           {"SFN_PORT", "1234"},
+          {"SFN_DB", "/data/x.db"},      {"AWS_DEFAULT_REGION", "ap-south-1"},
+          {"AWS_ACCOUNT_ID", "111122223333"}, {"WAIT_TIME_SCALE", "0"},
+          {"SFN_LOG_LEVEL", "warn"}};
+  auto from_env = parse({}, env);
+  ASSERT_TRUE(from_env) << from_env.error();
+  EXPECT_EQ(from_env->host, "::1");
+  EXPECT_EQ(from_env->port, 1234);
+  EXPECT_EQ(from_env->db, "/data/x.db");
+  EXPECT_EQ(from_env->region, "ap-south-1");
+  EXPECT_EQ(from_env->account, "111122223333");
+  EXPECT_EQ(from_env->wait_time_scale, 0.0);
+  EXPECT_EQ(from_env->log_level, "warn");
+
+  auto overridden = parse({"--port", "4321", "--log-level=error"}, env);
+  ASSERT_TRUE(overridden) << overridden.error();
+  EXPECT_EQ(overridden->port, 4321);
+  EXPECT_EQ(overridden->log_level, "error");
+  EXPECT_EQ(overridden->host, "::1");
+}
+
+TEST(Config, BadFlagsOverrideBadEnvironment) {
+  auto config = parse({"--port", "80"}, {{"SFN_PORT", "not-a-port"}});
+  ASSERT_TRUE(config) << config.error();
+  EXPECT_EQ(config->port, 80);
+}
+
+TEST(Config, EmptyEnvironmentValuesAreUnset) {
+  auto config = parse({}, {{"SFN_PORT", ""}, {"AWS_DEFAULT_REGION", ""}});
+  ASSERT_TRUE(config) << config.error();
+  EXPECT_EQ(config->port, 8083);
+  EXPECT_EQ(config->region, "us-east-1");
+}
+
+TEST(Config, LastOccurrenceWins) {
+  auto config = parse({"--port", "1", "--port", "2"});
+  ASSERT_TRUE(config);
+  EXPECT_EQ(config->port, 2);
+}
+
+TEST(Config, HelpAndVersion) {
+  EXPECT_EQ(parse({"--help"})->action, Config::Action::kHelp);
+  EXPECT_EQ(parse({"-h"})->action, Config::Action::kHelp);
+  EXPECT_EQ(parse({"--version"})->action, Config::Action::kVersion);
+  // Help does not validate the values it would not use.
+  EXPECT_EQ(parse({"--help"}, {{"SFN_PORT", "x"}})->action, Config::Action::kHelp);
+  EXPECT_NE(usage_text().find("--wait-time-scale"), std::string::npos);
+}
+
+struct BadCase {
+  std::vector<std::string> args;
+  Env env;
+  std::string message_part;
+};
+
+class ConfigErrors : public ::testing::TestWithParam<BadCase> {};
+
+TEST_P(ConfigErrors, AreReported) {
+  auto config = parse(GetParam().args, GetParam().env);
+  ASSERT_FALSE(config);
+  EXPECT_NE(config.error().find(GetParam().message_part), std::string::npos) << config.error();
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    All, ConfigErrors,
+    ::testing::Values(
+        BadCase{{"--bogus"}, {}, "unknown option '--bogus'"},
+        BadCase{{"--bogus=1"}, {}, "unknown option '--bogus'"},
+        BadCase{{"serve"}, {}, "unexpected argument 'serve'"},
+        BadCase{{"-p", "1"}, {}, "unexpected argument '-p'"},
+        BadCase{{"--port"}, {}, "--port needs a value"},
+        BadCase{{"--help=yes"}, {}, "--help takes no value"},
+        BadCase{{"--port", "abc"}, {}, "invalid value 'abc' for --port"},
+        BadCase{{"--port", "65536"}, {}, "from 0 to 65535"},
+        BadCase{{"--port", "-1"}, {}, "--port"},
+        BadCase{{"--port", "80x"}, {}, "--port"},
+        BadCase{{"--port", "99999999999999999999999"}, {}, "--port"},
+        BadCase{{}, {{"SFN_PORT", "http"}}, "invalid value 'http' for SFN_PORT"},
+        BadCase{{"--wait-time-scale", "-0.5"}, {}, "--wait-time-scale"},
+        BadCase{{"--wait-time-scale", "fast"}, {}, "--wait-time-scale"},
+        BadCase{{"--wait-time-scale", "nan"}, {}, "--wait-time-scale"},
+        BadCase{{"--wait-time-scale", "inf"}, {}, "--wait-time-scale"},
+        BadCase{{"--wait-time-scale="}, {}, "--wait-time-scale"},
+        BadCase{{}, {{"WAIT_TIME_SCALE", "-1"}}, "WAIT_TIME_SCALE"},
+        BadCase{{"--log-level", "verbose"}, {}, "one of trace, debug, info, warn, error, off"},
+        BadCase{{"--account", "12345"}, {}, "12-digit"},
+        BadCase{{"--account", "12345678901a"}, {}, "12-digit"},
+        BadCase{{}, {{"AWS_ACCOUNT_ID", "1234567890123"}}, "AWS_ACCOUNT_ID"},
+        BadCase{{"--region", "US EAST"}, {}, "--region"},
+        BadCase{{"--host="}, {}, "--host"},
+        BadCase{{"--db="}, {}, "--db"}));
+
+}  // namespace
+}  // namespace sfn::http
