@@ -1,0 +1,67 @@
+// The engine's front: starts, stops and resumes executions on the shared executor, and brokers
+// activity tasks between executions and workers. Thread-safe; Asio stays behind this header.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "sfn/engine/execution_record.h"
+
+namespace boost::asio {
+class io_context;
+}
+namespace sfn::store {
+class Store;
+}
+
+namespace sfn::engine {
+
+struct RuntimeOptions {
+  double wait_time_scale = 1.0;  // multiplies Wait durations and retry intervals; 0 = no wait
+  std::string region = "us-east-1";
+  std::string account = "123456789012";
+};
+
+// A task handed to an activity worker by GetActivityTask.
+struct ActivityTask {
+  std::string task_token;
+  std::string input;
+};
+
+// Outcome of SendTaskSuccess/Failure/Heartbeat.
+enum class TaskReply { kOk, kInvalidToken, kTaskDoesNotExist, kTaskTimedOut };
+
+class Runtime {
+ public:
+  virtual ~Runtime() = default;
+
+  // Activities known to the service (the engine asks when a Task names an activity ARN).
+  using ActivityExists = std::function<bool(const std::string& activity_arn)>;
+
+  // Starts running `record` (already filled in, status RUNNING, persisted by the caller).
+  virtual void start(std::shared_ptr<ExecutionRecord> record) = 0;
+  // Resumes a RUNNING execution loaded from the store, from its checkpoint.
+  virtual void resume(std::shared_ptr<ExecutionRecord> record, const std::string& checkpoint) = 0;
+  // StopExecution: aborts, records ExecutionAborted, then calls done (on any thread).
+  virtual void stop(std::shared_ptr<ExecutionRecord> record, std::optional<std::string> error,
+                    std::optional<std::string> cause, std::function<void()> done) = 0;
+
+  // GetActivityTask long poll: done(nullopt) after the poll timeout.
+  virtual void poll_activity(const std::string& activity_arn, const std::string& worker_name,
+                             std::function<void(std::optional<ActivityTask>)> done) = 0;
+  virtual TaskReply send_task_success(const std::string& token, const std::string& output) = 0;
+  virtual TaskReply send_task_failure(const std::string& token, const std::string& error,
+                                      const std::string& cause) = 0;
+  virtual TaskReply send_task_heartbeat(const std::string& token) = 0;
+
+  // Cancels pending polls (they answer empty) and stops timers; executions stay RUNNING in
+  // the store so that they resume at the next start.
+  virtual void shutdown() = 0;
+};
+
+std::unique_ptr<Runtime> make_runtime(boost::asio::io_context& io, store::Store& store,
+                                      RuntimeOptions options, Runtime::ActivityExists exists);
+
+}  // namespace sfn::engine

@@ -1,0 +1,139 @@
+// CreateActivity, DescribeActivity, ListActivities, DeleteActivity, GetActivityTask,
+// SendTaskSuccess, SendTaskFailure, SendTaskHeartbeat.
+#include "api/request_fields.h"
+#include "api/service.h"
+#include "sfn/common/clock.h"
+
+namespace sfn::api {
+namespace {
+
+Json activity_json(const ActivityEntry& a) {
+  return Json{{"activityArn", a.row.arn}, {"name", a.row.name}, {"creationDate", a.row.creation_date}};
+}
+
+void create_activity(Service& svc, const Json& req, Reply reply) {
+  RequestFields f(req);
+  TRY(name, f.required_string("name"));
+  TRY(tags_in, f.optional_array("tags"));
+  if (!is_valid_resource_name(*name)) return reply(api_error("InvalidName", "Invalid Name: '" + *name + "'"));
+  std::string arn = svc.arns.activity(*name);
+  std::lock_guard lock(svc.mutex);
+  auto it = svc.activities.find(arn);
+  if (it == svc.activities.end()) {
+    ActivityEntry a{store::ActivityRow{arn, *name, now_epoch_seconds()}};
+    svc.store.put_activity(a.row);
+    it = svc.activities.emplace(arn, std::move(a)).first;
+    if (*tags_in && !(*tags_in)->empty()) {
+      auto& tags = svc.tags[arn];
+      for (const auto& t : **tags_in)
+        if (t.is_object() && t.contains("key")) tags[t["key"].get<std::string>()] = t.value("value", "");
+      svc.store.put_tags(arn, tags);
+    }
+  }
+  reply(Json{{"activityArn", arn}, {"creationDate", it->second.row.creation_date}});
+}
+
+void describe_activity(Service& svc, const Json& req, Reply reply) {
+  RequestFields f(req);
+  TRY(arn, f.required_string("activityArn", 256));
+  std::lock_guard lock(svc.mutex);
+  TRY(a, svc.find_activity(*arn));
+  reply(activity_json(**a));
+}
+
+void list_activities(Service& svc, const Json& req, Reply reply) {
+  RequestFields f(req);
+  TRY(max, f.optional_int("maxResults", 0, 1000));
+  TRY(token, f.optional_string("nextToken", 1024));
+  TRY(offset, parse_next_token(*token));
+  std::size_t limit = max->value_or(0) == 0 ? 100 : static_cast<std::size_t>(**max);
+  std::lock_guard lock(svc.mutex);
+  std::vector<const ActivityEntry*> all;
+  for (const auto& [arn, a] : svc.activities) all.push_back(&a);
+  std::sort(all.begin(), all.end(), [](auto* a, auto* b) { return a->row.creation_date < b->row.creation_date; });
+  Json items = Json::array();
+  for (std::size_t i = *offset; i < all.size() && items.size() < limit; ++i) items.push_back(activity_json(*all[i]));
+  Json out{{"activities", items}};
+  if (*offset + items.size() < all.size()) out["nextToken"] = make_next_token(*offset + items.size());
+  reply(out);
+}
+
+void delete_activity(Service& svc, const Json& req, Reply reply) {
+  RequestFields f(req);
+  TRY(arn, f.required_string("activityArn", 256));
+  auto parsed = parse_states_arn(*arn);
+  if (!parsed || parsed->kind != ArnKind::kActivity)
+    return reply(api_error("InvalidArn", "Invalid Arn: '" + *arn + "'"));
+  std::lock_guard lock(svc.mutex);
+  if (svc.activities.erase(*arn)) {
+    svc.store.delete_activity(*arn);
+    svc.tags.erase(*arn);
+  }
+  reply(Json::object());
+}
+
+void get_activity_task(Service& svc, const Json& req, Reply reply) {
+  RequestFields f(req);
+  TRY(arn, f.required_string("activityArn", 256));
+  TRY(worker, f.optional_string("workerName", 80));
+  {
+    std::lock_guard lock(svc.mutex);
+    TRY(a, svc.find_activity(*arn));
+  }
+  svc.runtime->poll_activity(*arn, worker->value_or(""), [reply](std::optional<engine::ActivityTask> t) {
+    if (!t) return reply(Json::object());
+    reply(Json{{"taskToken", t->task_token}, {"input", t->input}});
+  });
+}
+
+ApiResult<Json> task_reply(engine::TaskReply r) {
+  switch (r) {
+    case engine::TaskReply::kOk:
+      return Json::object();
+    case engine::TaskReply::kInvalidToken:
+      return api_error("InvalidToken", "Invalid Token: 'Invalid token'");
+    case engine::TaskReply::kTaskDoesNotExist:
+      return api_error("TaskDoesNotExist", "Task Does Not Exist: 'Provided task does not exist anymore'");
+    case engine::TaskReply::kTaskTimedOut:
+      return api_error("TaskTimedOut", "Task Timed Out: 'Provided task does not exist anymore'");
+  }
+  return Json::object();
+}
+
+void send_task_success(Service& svc, const Json& req, Reply reply) {
+  RequestFields f(req);
+  TRY(token, f.required_string("taskToken", 2048));
+  TRY(output, f.required_string("output", 256 * 1024));
+  if (parse_json_or_discarded(*output).is_discarded())
+    return reply(api_error("InvalidOutput", "Invalid Output: 'Output is not valid JSON'"));
+  reply(task_reply(svc.runtime->send_task_success(*token, *output)));
+}
+
+void send_task_failure(Service& svc, const Json& req, Reply reply) {
+  RequestFields f(req);
+  TRY(token, f.required_string("taskToken", 2048));
+  TRY(error, f.optional_string("error", 256));
+  TRY(cause, f.optional_string("cause", 32768));
+  reply(task_reply(svc.runtime->send_task_failure(*token, error->value_or(""), cause->value_or(""))));
+}
+
+void send_task_heartbeat(Service& svc, const Json& req, Reply reply) {
+  RequestFields f(req);
+  TRY(token, f.required_string("taskToken", 2048));
+  reply(task_reply(svc.runtime->send_task_heartbeat(*token)));
+}
+
+}  // namespace
+
+void register_activity_handlers(std::map<std::string, Handler>& t) {
+  t["CreateActivity"] = create_activity;
+  t["DescribeActivity"] = describe_activity;
+  t["ListActivities"] = list_activities;
+  t["DeleteActivity"] = delete_activity;
+  t["GetActivityTask"] = get_activity_task;
+  t["SendTaskSuccess"] = send_task_success;
+  t["SendTaskFailure"] = send_task_failure;
+  t["SendTaskHeartbeat"] = send_task_heartbeat;
+}
+
+}  // namespace sfn::api

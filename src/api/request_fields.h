@@ -1,0 +1,34 @@
+// Typed access to request members with AWS's errors: a wrong JSON type is a
+// SerializationException, a missing required member a ValidationException.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "api/api_error.h"
+
+// In a handler: evaluates an ApiResult and answers its error through `reply`.
+#define TRY(var, expr)  \
+  auto var = (expr);    \
+  if (!var) return reply(tl::unexpected(var.error()));
+
+namespace sfn::api {
+
+class RequestFields {
+ public:
+  explicit RequestFields(const Json& body) : body_(body) {}
+
+  ApiResult<std::string> required_string(const char* name, std::size_t max_len = 0) const;
+  ApiResult<std::optional<std::string>> optional_string(const char* name, std::size_t max_len = 0) const;
+  ApiResult<std::optional<std::int64_t>> optional_int(const char* name, std::int64_t min, std::int64_t max) const;
+  ApiResult<std::optional<bool>> optional_bool(const char* name) const;
+  // Any JSON object (configuration structures are echoed as given).
+  ApiResult<std::optional<Json>> optional_object(const char* name) const;
+  ApiResult<std::optional<Json>> optional_array(const char* name) const;
+
+ private:
+  const Json& body_;
+};
+
+}  // namespace sfn::api

@@ -1,0 +1,213 @@
+// CreateStateMachine, DescribeStateMachine, UpdateStateMachine, DeleteStateMachine,
+// ListStateMachines, ValidateStateMachineDefinition.
+#include "api/request_fields.h"
+#include "api/service.h"
+#include "sfn/asl/parse/parse_definition.h"
+#include "sfn/common/clock.h"
+#include "sfn/common/ids.h"
+
+namespace sfn::api {
+namespace {
+
+constexpr std::size_t kMaxDefinition = 1024 * 1024;
+
+ApiResult<std::string> check_type(const std::optional<std::string>& type) {
+  std::string t = type.value_or("STANDARD");
+  if (t != "STANDARD" && t != "EXPRESS")
+    return validation_error("'" + t + "'", "type",
+                            "Member must satisfy enum value set: [EXPRESS, STANDARD]");
+  return t;
+}
+
+ApiResult<std::shared_ptr<const asl::StateMachine>> compile(const std::string& definition) {
+  auto parsed = asl::parse_definition(definition);
+  if (!parsed.machine) return api_error("InvalidDefinition", asl::invalid_definition_message(parsed.diagnostics));
+  return parsed.machine;
+}
+
+ApiResult<bool> check_role(const std::optional<std::string>& role) {
+  if (!role) return true;
+  if (role->rfind("arn:", 0) != 0 || role->find(":iam::") == std::string::npos)
+    return api_error("InvalidArn", "Invalid Arn: 'Resource type not valid in this context: " + *role + "'");
+  return true;
+}
+
+ApiResult<std::map<std::string, std::string>> parse_tags(const std::optional<Json>& tags) {
+  std::map<std::string, std::string> out;
+  if (!tags) return out;
+  for (const auto& t : *tags) {
+    if (!t.is_object() || !t.contains("key") || !t["key"].is_string())
+      return api_error("SerializationException", "Tags must be objects with a string 'key'");
+    out[t["key"].get<std::string>()] = t.value("value", "");
+  }
+  if (out.size() > 50)
+    return api_error("TooManyTags", "Too many tags: a resource can have at most 50 tags");
+  return out;
+}
+
+void create_state_machine(Service& svc, const Json& req, Reply reply) {
+  RequestFields f(req);
+  TRY(name, f.required_string("name"));
+  TRY(definition, f.required_string("definition", kMaxDefinition));
+  TRY(role, f.required_string("roleArn", 256));
+  TRY(type_in, f.optional_string("type"));
+  TRY(type, check_type(*type_in));
+  TRY(logging, f.optional_object("loggingConfiguration"));
+  TRY(tracing, f.optional_object("tracingConfiguration"));
+  TRY(tags_in, f.optional_array("tags"));
+  TRY(tags, parse_tags(*tags_in));
+  if (!is_valid_resource_name(*name)) return reply(api_error("InvalidName", "Invalid Name: '" + *name + "'"));
+  TRY(role_ok, check_role(*role));
+  TRY(machine, compile(*definition));
+
+  std::string arn = svc.arns.state_machine(*name);
+  std::lock_guard lock(svc.mutex);
+  if (auto it = svc.state_machines.find(arn); it != svc.state_machines.end()) {
+    const auto& row = it->second.row;
+    if (row.definition == *definition && row.role_arn == *role && row.type == *type)
+      return reply(Json{{"stateMachineArn", arn}, {"creationDate", row.creation_date}});
+    return reply(api_error("StateMachineAlreadyExists", "State Machine Already Exists: '" + arn + "'"));
+  }
+  StateMachineEntry e;
+  e.row.arn = arn;
+  e.row.name = *name;
+  e.row.type = *type;
+  e.row.definition = *definition;
+  e.row.role_arn = *role;
+  e.row.logging_configuration =
+      dump_compact(logging->value_or(Json{{"level", "OFF"}, {"includeExecutionData", false}}));
+  e.row.tracing_configuration = dump_compact(tracing->value_or(Json{{"enabled", false}}));
+  e.row.revision_id = make_uuid();
+  e.row.creation_date = now_epoch_seconds();
+  e.update_date = e.row.creation_date;
+  e.machine = *machine;
+  svc.store.put_state_machine(e.row);
+  if (!tags->empty()) {
+    svc.tags[arn] = *tags;
+    svc.store.put_tags(arn, *tags);
+  }
+  double created = e.row.creation_date;
+  svc.state_machines[arn] = std::move(e);
+  reply(Json{{"stateMachineArn", arn}, {"creationDate", created}});
+}
+
+Json describe(const StateMachineEntry& e) {
+  Json j = Json::object();
+  j["stateMachineArn"] = e.row.arn;
+  j["name"] = e.row.name;
+  j["status"] = e.row.status;
+  j["definition"] = e.row.definition;
+  j["roleArn"] = e.row.role_arn;
+  j["type"] = e.row.type;
+  j["creationDate"] = e.row.creation_date;
+  j["loggingConfiguration"] = parse_json_or_discarded(e.row.logging_configuration);
+  j["tracingConfiguration"] = parse_json_or_discarded(e.row.tracing_configuration);
+  j["revisionId"] = e.row.revision_id;
+  return j;
+}
+
+void describe_state_machine(Service& svc, const Json& req, Reply reply) {
+  RequestFields f(req);
+  TRY(arn, f.required_string("stateMachineArn", 256));
+  std::lock_guard lock(svc.mutex);
+  TRY(entry, svc.find_state_machine(*arn));
+  reply(describe(**entry));
+}
+
+void update_state_machine(Service& svc, const Json& req, Reply reply) {
+  RequestFields f(req);
+  TRY(arn, f.required_string("stateMachineArn", 256));
+  TRY(definition, f.optional_string("definition", kMaxDefinition));
+  TRY(role, f.optional_string("roleArn", 256));
+  TRY(logging, f.optional_object("loggingConfiguration"));
+  TRY(tracing, f.optional_object("tracingConfiguration"));
+  if (!*definition && !*role && !*logging && !*tracing)
+    return reply(api_error("MissingRequiredParameter",
+                           "Either the definition, the role ARN, the LoggingConfiguration, or the "
+                           "TracingConfiguration must be specified"));
+  TRY(role_ok, check_role(*role));
+  std::shared_ptr<const asl::StateMachine> machine;
+  if (*definition) {
+    TRY(m, compile(**definition));
+    machine = *m;
+  }
+  std::lock_guard lock(svc.mutex);
+  TRY(entry, svc.find_state_machine(*arn));
+  auto& e = **entry;
+  if (*definition) {
+    e.row.definition = **definition;
+    e.machine = machine;
+  }
+  if (*role) e.row.role_arn = **role;
+  if (*logging) e.row.logging_configuration = dump_compact(**logging);
+  if (*tracing) e.row.tracing_configuration = dump_compact(**tracing);
+  e.row.revision_id = make_uuid();
+  e.update_date = now_epoch_seconds();
+  svc.store.put_state_machine(e.row);
+  reply(Json{{"updateDate", e.update_date}, {"revisionId", e.row.revision_id}});
+}
+
+void delete_state_machine(Service& svc, const Json& req, Reply reply) {
+  RequestFields f(req);
+  TRY(arn, f.required_string("stateMachineArn", 256));
+  std::lock_guard lock(svc.mutex);
+  auto parsed = parse_states_arn(*arn);
+  if (!parsed || parsed->kind != ArnKind::kStateMachine)
+    return reply(api_error("InvalidArn", "Invalid Arn: '" + *arn + "'"));
+  if (svc.state_machines.erase(*arn)) {
+    svc.store.delete_state_machine(*arn);
+    svc.tags.erase(*arn);
+  }
+  reply(Json::object());
+}
+
+void list_state_machines(Service& svc, const Json& req, Reply reply) {
+  RequestFields f(req);
+  TRY(max, f.optional_int("maxResults", 0, 1000));
+  TRY(token, f.optional_string("nextToken", 1024));
+  TRY(offset, parse_next_token(*token));
+  std::size_t limit = max->value_or(0) == 0 ? 100 : static_cast<std::size_t>(**max);
+  std::lock_guard lock(svc.mutex);
+  std::vector<const StateMachineEntry*> all;
+  for (const auto& [arn, e] : svc.state_machines) all.push_back(&e);
+  std::sort(all.begin(), all.end(), [](auto* a, auto* b) { return a->row.creation_date < b->row.creation_date; });
+  Json items = Json::array();
+  for (std::size_t i = *offset; i < all.size() && items.size() < limit; ++i)
+    items.push_back(Json{{"stateMachineArn", all[i]->row.arn}, {"name", all[i]->row.name},
+                         {"type", all[i]->row.type}, {"creationDate", all[i]->row.creation_date}});
+  Json out{{"stateMachines", items}};
+  if (*offset + items.size() < all.size()) out["nextToken"] = make_next_token(*offset + items.size());
+  reply(out);
+}
+
+void validate_definition(Service&, const Json& req, Reply reply) {
+  RequestFields f(req);
+  TRY(definition, f.required_string("definition", kMaxDefinition));
+  TRY(type_in, f.optional_string("type"));
+  TRY(type, check_type(*type_in));
+  TRY(max, f.optional_int("maxResults", 0, 100));
+  auto parsed = asl::parse_definition(*definition);
+  Json diags = Json::array();
+  bool failed = false;
+  std::size_t limit = max->value_or(0) == 0 ? 100 : static_cast<std::size_t>(**max);
+  for (const auto& d : parsed.diagnostics) {
+    if (d.severity == "ERROR") failed = true;
+    if (diags.size() < limit)
+      diags.push_back(Json{{"severity", d.severity}, {"code", d.code}, {"message", d.message}, {"location", d.location}});
+  }
+  reply(Json{{"result", failed ? "FAIL" : "OK"}, {"diagnostics", diags},
+             {"truncated", parsed.diagnostics.size() > diags.size()}});
+}
+
+}  // namespace
+
+void register_state_machine_handlers(std::map<std::string, Handler>& t) {
+  t["CreateStateMachine"] = create_state_machine;
+  t["DescribeStateMachine"] = describe_state_machine;
+  t["UpdateStateMachine"] = update_state_machine;
+  t["DeleteStateMachine"] = delete_state_machine;
+  t["ListStateMachines"] = list_state_machines;
+  t["ValidateStateMachineDefinition"] = validate_definition;
+}
+
+}  // namespace sfn::api

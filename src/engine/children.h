@@ -1,0 +1,32 @@
+// Runs child state graphs (Parallel branches, Map iterations) as coroutines on the execution's
+// strand, at most `limit` at a time, and waits for all of them. The first failure cancels the
+// siblings that are still running.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <vector>
+
+#include "engine/interpreter.h"
+
+namespace sfn::engine {
+
+struct ChildRun {
+  std::function<Awaitable<GraphOutcome>(Frame&)> body;
+  std::optional<Json> map_item;
+  std::function<void(Frame&)> on_start;                         // before body (iteration events)
+  std::function<void(Frame&, const GraphOutcome&)> on_finish;  // after body, not when cancelled
+};
+
+struct ChildrenResult {
+  std::vector<GraphOutcome> outcomes;  // in input order
+  std::optional<StatesError> first_error;
+  std::optional<size_t> first_failed;
+  std::vector<EventChain> chains;
+};
+
+// With limit 1 each child starts its event chain where the previous child left it (as AWS
+// records MaxConcurrency 1 histories); otherwise every child starts at the parent's source.
+Awaitable<ChildrenResult> run_children(Frame& parent, std::vector<ChildRun> children, size_t limit);
+
+}  // namespace sfn::engine

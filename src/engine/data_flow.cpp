@@ -1,0 +1,145 @@
+#include "engine/data_flow.h"
+
+#include <cctype>
+
+#include "sfn/common/clock.h"
+#include "sfn/common/states_errors.h"
+#include "sfn/expr/eval_context.h"
+
+namespace sfn::engine {
+namespace {
+
+StatesError runtime_error(std::string cause) {
+  return StatesError{std::string(errors::kRuntime), std::move(cause)};
+}
+
+std::string invalid_path(const jsonpath::Path& p) {
+  return "Invalid path '" + p.text() + "' : No results for path: " + bracket_notation(p.text());
+}
+
+}  // namespace
+
+Json context_object(const Frame& frame, const asl::State& state, const StateVisit& visit) {
+  Json ctx = Json::object();
+  ctx["Execution"] = frame.run.execution_context;
+  Json st = Json::object();
+  st["EnteredTime"] = format_iso8601(visit.entered_time);
+  st["Name"] = state.name;
+  st["RetryCount"] = visit.retry_count;
+  ctx["State"] = std::move(st);
+  ctx["StateMachine"] = frame.run.state_machine_context;
+  if (visit.task_token) ctx["Task"] = Json{{"Token", *visit.task_token}};
+  if (frame.map_item) ctx["Map"] = Json{{"Item", *frame.map_item}};
+  return ctx;
+}
+
+std::optional<Json> select_path(const jsonpath::Path& path, const Json& input, const Json& context,
+                                const Json& variables) {
+  switch (path.root()) {
+    case jsonpath::Root::kInput:
+      return path.evaluate(input);
+    case jsonpath::Root::kContext:
+      return path.evaluate(context);
+    case jsonpath::Root::kVariable: {
+      auto it = variables.find(path.variable_name());
+      if (it == variables.end()) return std::nullopt;
+      return path.evaluate(*it);
+    }
+  }
+  return std::nullopt;
+}
+
+std::string bracket_notation(const std::string& text) {
+  std::string out;
+  size_t i = 0;
+  while (i < text.size() && text[i] == '$') out.push_back(text[i++]);
+  while (i < text.size()) {
+    char c = text[i];
+    if (c == '.') {
+      size_t j = i + 1;
+      while (j < text.size() && text[j] != '.' && text[j] != '[') ++j;
+      out += "['" + text.substr(i + 1, j - i - 1) + "']";
+      i = j;
+    } else if (c == '[') {
+      size_t j = text.find(']', i);
+      if (j == std::string::npos) j = text.size() - 1;
+      std::string inner = text.substr(i + 1, j - i - 1);
+      if (!inner.empty() && inner.front() == '"' && inner.back() == '"')
+        inner = "'" + inner.substr(1, inner.size() - 2) + "'";
+      out += "[" + inner + "]";
+      i = j + 1;
+    } else {
+      out.push_back(c);
+      ++i;
+    }
+  }
+  return out;
+}
+
+Result<Json> apply_input_path(const asl::State& state, const Json& raw, const Json& context,
+                              const Frame& frame) {
+  switch (state.input_path.kind) {
+    case asl::PathField::Kind::kDefault:
+      return raw;
+    case asl::PathField::Kind::kNull:
+      return Json::object();
+    case asl::PathField::Kind::kPath: {
+      auto v = select_path(*state.input_path.path, raw, context, frame.variables);
+      if (!v) return tl::unexpected(runtime_error(invalid_path(*state.input_path.path)));
+      return std::move(*v);
+    }
+  }
+  return raw;
+}
+
+Result<Json> apply_parameters(const asl::State& state, const Json& effective, const Json& context,
+                              const Frame& frame) {
+  if (!state.parameters) return effective;
+  expr::EvalContext ctx{effective, context, &frame.variables};
+  return state.parameters->evaluate(ctx);
+}
+
+Result<Json> apply_result_selector(const asl::State& state, const Json& result,
+                                   const Json& context, const Frame& frame) {
+  if (!state.result_selector) return result;
+  expr::EvalContext ctx{result, context, &frame.variables};
+  return state.result_selector->evaluate(ctx);
+}
+
+Result<Json> apply_result_path(const asl::PathField& result_path, const Json& raw, Json result) {
+  switch (result_path.kind) {
+    case asl::PathField::Kind::kDefault:
+      return result;
+    case asl::PathField::Kind::kNull:
+      return raw;
+    case asl::PathField::Kind::kPath: {
+      const auto& p = *result_path.path;
+      if (p.text() == "$") return result;
+      Json out = raw;
+      auto ok = p.assign(out, std::move(result));
+      if (!ok)
+        return states_error(std::string(errors::kRuntime),
+                            "Invalid path '" + p.text() + "' : " + ok.error());
+      return out;
+    }
+  }
+  return result;
+}
+
+Result<Json> apply_output_path(const asl::State& state, const Json& value, const Json& context,
+                               const Frame& frame) {
+  switch (state.output_path.kind) {
+    case asl::PathField::Kind::kDefault:
+      return value;
+    case asl::PathField::Kind::kNull:
+      return Json::object();
+    case asl::PathField::Kind::kPath: {
+      auto v = select_path(*state.output_path.path, value, context, frame.variables);
+      if (!v) return tl::unexpected(runtime_error(invalid_path(*state.output_path.path)));
+      return std::move(*v);
+    }
+  }
+  return value;
+}
+
+}  // namespace sfn::engine

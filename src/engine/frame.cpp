@@ -1,0 +1,38 @@
+#include "engine/frame.h"
+
+#include <cmath>
+
+namespace sfn::engine {
+
+ExecutionRun::ExecutionRun(std::shared_ptr<ExecutionRecord> rec, Strand s, RunServices& svc)
+    : record(rec),
+      strand(std::move(s)),
+      services(svc),
+      history(rec, [this](std::int64_t id, const Json& e) {
+        if (services.save_event) services.save_event(record->arn, id, e);
+      }) {}
+
+Awaitable<bool> sleep_until(Frame& frame, std::chrono::steady_clock::time_point deadline) {
+  if (frame.scope->cancelled()) co_return false;
+  asio::steady_timer timer(frame.run.strand, deadline);
+  ScopedTimer reg(*frame.scope, timer);
+  co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
+  co_return !frame.scope->cancelled();
+}
+
+void update_checkpoint(Frame& frame, const Json& extra) {
+  if (!frame.top_level || !frame.run.services.save_checkpoint) return;
+  for (auto it = extra.begin(); it != extra.end(); ++it) frame.run.checkpoint[it.key()] = it.value();
+  frame.run.checkpoint["last_event_id"] = frame.run.history.last_id();
+  frame.run.services.save_checkpoint(*frame.run.record, frame.run.checkpoint);
+}
+
+std::chrono::steady_clock::duration scaled(const Frame& frame, double seconds) {
+  double s = seconds * frame.run.services.wait_time_scale;
+  if (!(s > 0)) return std::chrono::steady_clock::duration::zero();
+  if (s > 1e9) s = 1e9;
+  return std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+      std::chrono::duration<double>(s));
+}
+
+}  // namespace sfn::engine

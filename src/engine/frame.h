@@ -1,0 +1,80 @@
+// Run-time state of one execution (ExecutionRun, strand-confined) and of one path through a
+// state graph (Frame: the top level, a Parallel branch or a Map iteration).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "engine/cancel_scope.h"
+#include "engine/history.h"
+#include "engine/net.h"
+#include "sfn/common/result.h"
+#include "sfn/engine/execution_record.h"
+
+namespace sfn::engine {
+
+class ActivityBroker;
+
+// Services an execution uses from the runtime.
+struct RunServices {
+  double wait_time_scale = 1.0;
+  ActivityBroker* activities = nullptr;
+  std::function<bool(const std::string&)> activity_exists;
+  std::function<void(const ExecutionRecord&, const Json& checkpoint)> save_checkpoint;
+  std::function<void(const ExecutionRecord&)> save_record;
+  std::function<void(const std::string& arn, std::int64_t id, const Json& event)> save_event;
+};
+
+struct ExecutionRun {
+  ExecutionRun(std::shared_ptr<ExecutionRecord> rec, Strand s, RunServices& svc);
+
+  std::shared_ptr<ExecutionRecord> record;
+  Strand strand;
+  RunServices& services;
+  std::shared_ptr<CancelScope> root = CancelScope::root();
+  HistoryRecorder history;
+  Json execution_context;  // $$.Execution
+  Json state_machine_context;  // $$.StateMachine
+  Json checkpoint;  // the last saved resume point (top level)
+
+  // Why the root scope was cancelled.
+  enum class Stop { kNone, kAborted, kTimedOut, kShutdown };
+  Stop stop = Stop::kNone;
+  std::optional<std::string> abort_error, abort_cause;
+  std::function<void()> on_aborted;  // StopExecution's completion
+  asio::steady_timer* timeout_timer = nullptr;  // execution TimeoutSeconds watch
+
+  // Resume point (top level only), consumed by the first state run.
+  struct Resume {
+    std::string state;
+    Json input;
+    std::int64_t entered_event_id = 0;
+    std::optional<double> wait_until;
+    Json extra;  // state-specific (e.g. task token)
+  };
+  std::optional<Resume> resume;
+};
+
+struct Frame {
+  ExecutionRun& run;
+  std::shared_ptr<CancelScope> scope;
+  EventChain chain;
+  Json variables = Json::object();
+  std::optional<Json> map_item;  // {"Index": n, "Value": v}
+  bool top_level = false;
+};
+
+// Sleeps until `deadline` unless the frame's scope is cancelled first. Returns false when
+// cancelled.
+Awaitable<bool> sleep_until(Frame& frame, std::chrono::steady_clock::time_point deadline);
+
+// Saves the top-level checkpoint with `extra` merged in (Wait deadline, task token).
+void update_checkpoint(Frame& frame, const Json& extra);
+
+// Scales a duration in seconds by --wait-time-scale.
+std::chrono::steady_clock::duration scaled(const Frame& frame, double seconds);
+
+}  // namespace sfn::engine

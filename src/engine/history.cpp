@@ -1,0 +1,33 @@
+#include "engine/history.h"
+
+#include "sfn/common/clock.h"
+
+namespace sfn::engine {
+
+HistoryRecorder::HistoryRecorder(std::shared_ptr<ExecutionRecord> record, Sink sink)
+    : record_(std::move(record)), sink_(std::move(sink)) {}
+
+std::int64_t HistoryRecorder::add(EventChain& chain, const std::string& type,
+                                  const std::string& details_key, Json details,
+                                  bool update_source) {
+  const std::int64_t id = next_id_++;
+  Json event = Json::object();
+  event["timestamp"] = now_epoch_seconds();
+  event["type"] = type;
+  event["id"] = id;
+  event["previousEventId"] = chain.source;
+  if (!details_key.empty()) event[details_key] = details.is_null() ? Json::object() : std::move(details);
+  chain.last_published = id;
+  if (update_source) chain.source = id;
+  if (sink_) sink_(id, event);
+  std::lock_guard lock(record_->mutex);
+  record_->events.push_back(std::move(event));
+  return id;
+}
+
+void put_payload(Json& details, const char* field, const Json& value) {
+  details[field] = dump_compact(value);
+  details[std::string(field) + "Details"] = Json{{"truncated", false}};
+}
+
+}  // namespace sfn::engine

@@ -1,0 +1,49 @@
+// History events as AWS records them. Each event's previousEventId is the "source" event of
+// the chain it belongs to (an EventChain per execution path: the top level, each Parallel branch,
+// each Map iteration). Strand-confined recorder; the record's events are guarded by its mutex.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "sfn/common/json.h"
+#include "sfn/engine/execution_record.h"
+
+namespace sfn::engine {
+
+struct EventChain {
+  std::int64_t source = 0;          // previousEventId of the next event
+  std::int64_t last_published = 0;  // id of the last event added through this chain
+
+  // Joins a finished child chain (branch/iteration) back into its parent.
+  void integrate(const EventChain& child) {
+    source = std::max(source, child.source);
+    last_published = std::max(last_published, child.last_published);
+  }
+};
+
+class HistoryRecorder {
+ public:
+  using Sink = std::function<void(std::int64_t id, const Json& event)>;
+
+  HistoryRecorder(std::shared_ptr<ExecutionRecord> record, Sink sink);
+
+  // Adds an event of `type`; `details_key` (e.g. "stateEnteredEventDetails") may be empty.
+  std::int64_t add(EventChain& chain, const std::string& type, const std::string& details_key = {},
+                   Json details = nullptr, bool update_source = true);
+
+  std::int64_t last_id() const { return next_id_ - 1; }
+  void set_next_id(std::int64_t next) { next_id_ = next; }
+
+ private:
+  std::shared_ptr<ExecutionRecord> record_;
+  Sink sink_;
+  std::int64_t next_id_ = 1;
+};
+
+// {"input": "<json text>", "inputDetails": {"truncated": false}} style payload fields.
+void put_payload(Json& details, const char* field, const Json& value);
+
+}  // namespace sfn::engine

@@ -1,0 +1,53 @@
+// Runs a state graph: every state goes through one fixed pipeline, written once here as a
+// template method: "entered" event → the state's own work (states/*.cpp) → retry/catch for
+// Task, Parallel and Map → output processing → "exited" event → next state.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "engine/data_flow.h"
+#include "engine/frame.h"
+#include "sfn/asl/model/state_machine.h"
+#include "sfn/asl/model/states.h"
+
+namespace sfn::engine {
+
+struct GraphOutcome {
+  enum class Kind { kSucceeded, kFailed, kCancelled };
+  Kind kind = Kind::kSucceeded;
+  Json output;
+  StatesError error;
+};
+
+Awaitable<GraphOutcome> run_graph(Frame& frame, const asl::StateGraph& graph, Json input);
+
+// What a simple state's work produces: its output and, for Choice, the next state.
+struct StepOutput {
+  Json output;
+  std::optional<std::string> next;
+};
+
+// The states' own work. Simple states return their final output; Task and Parallel return
+// their raw result (the pipeline applies ResultSelector/ResultPath/OutputPath and retries).
+Awaitable<Result<StepOutput>> run_pass(Frame& f, const asl::PassState& s, const Json& raw,
+                                       StateVisit& v);
+Awaitable<Result<StepOutput>> run_choice(Frame& f, const asl::ChoiceState& s, const Json& raw,
+                                         StateVisit& v);
+Awaitable<Result<StepOutput>> run_wait(Frame& f, const asl::WaitState& s, const Json& raw,
+                                       StateVisit& v);
+Awaitable<Result<StepOutput>> run_succeed(Frame& f, const asl::SucceedState& s, const Json& raw,
+                                          StateVisit& v);
+Awaitable<Result<StepOutput>> run_fail(Frame& f, const asl::FailState& s, const Json& raw,
+                                       StateVisit& v);
+Awaitable<Result<Json>> run_task(Frame& f, const asl::TaskState& s, const Json& effective_input,
+                                 StateVisit& v);
+Awaitable<Result<Json>> run_parallel(Frame& f, const asl::ParallelState& s,
+                                     const Json& effective_input, StateVisit& v);
+Awaitable<Result<Json>> run_map(Frame& f, const asl::MapState& s, const Json& effective_input,
+                                StateVisit& v);
+
+// Marks errors that abort the state pipeline because the frame was cancelled.
+inline constexpr const char* kCancelledError = "sfn-local.Cancelled";
+
+}  // namespace sfn::engine

@@ -1,0 +1,200 @@
+#include "sfn/engine/runtime.h"
+
+#include <spdlog/spdlog.h>
+
+#include <unordered_map>
+
+#include "engine/activity_broker.h"
+#include "engine/execution_driver.h"
+#include "sfn/common/clock.h"
+#include "sfn/store/store.h"
+
+namespace sfn::engine {
+namespace {
+
+store::ExecutionRow to_row(const ExecutionRecord& r, const Json& checkpoint) {
+  store::ExecutionRow row;
+  row.arn = r.arn;
+  row.state_machine_arn = r.state_machine_arn;
+  row.name = r.name;
+  row.input = r.input;
+  row.start_date = r.start_date;
+  row.definition = r.definition;
+  row.state_machine_type = r.state_machine_type;
+  row.role_arn = r.role_arn;
+  row.checkpoint = checkpoint.is_null() ? std::string() : dump_compact(checkpoint);
+  std::lock_guard lock(r.mutex);
+  row.status = r.status;
+  row.output = r.output;
+  row.error = r.error;
+  row.cause = r.cause;
+  row.stop_date = r.stop_date;
+  return row;
+}
+
+class RuntimeImpl final : public Runtime {
+ public:
+  RuntimeImpl(asio::io_context& io, store::Store& store, RuntimeOptions options,
+              ActivityExists exists)
+      : io_(io), store_(store), options_(std::move(options)), broker_(io, std::chrono::seconds(60)) {
+    services_.wait_time_scale = options_.wait_time_scale;
+    services_.activities = &broker_;
+    services_.activity_exists = std::move(exists);
+    services_.save_checkpoint = [this](const ExecutionRecord& r, const Json& cp) {
+      if (r.state_machine_type == "STANDARD") store_.put_execution(to_row(r, cp));
+    };
+    services_.save_record = [this](const ExecutionRecord& r) {
+      if (r.state_machine_type == "STANDARD") store_.put_execution(to_row(r, nullptr));
+    };
+    services_.save_event = [this](const std::string& arn, std::int64_t id, const Json& event) {
+      store_.append_events(arn, {store::EventRow{id, dump_compact(event)}});
+    };
+  }
+
+  void start(std::shared_ptr<ExecutionRecord> record) override { launch(std::move(record), std::nullopt); }
+
+  void resume(std::shared_ptr<ExecutionRecord> record, const std::string& checkpoint) override {
+    Json cp = parse_json_or_discarded(checkpoint);
+    if (cp.is_discarded() || !cp.is_object() || !cp.contains("state")) {
+      // Crashed before the first state was entered: start again from the beginning.
+      {
+        std::lock_guard lock(record->mutex);
+        record->events.clear();
+      }
+      store_.truncate_events(record->arn, 0);
+      launch(std::move(record), std::nullopt);
+      return;
+    }
+    ExecutionRun::Resume r;
+    r.state = cp.value("state", "");
+    r.input = cp.value("input", Json());
+    r.entered_event_id = cp.value("entered_event_id", std::int64_t{0});
+    if (cp.contains("wait_until")) r.wait_until = cp["wait_until"].get<double>();
+    if (cp.contains("task_token")) r.extra["task_token"] = cp["task_token"];
+    std::int64_t last = cp.value("last_event_id", r.entered_event_id);
+    {
+      std::lock_guard lock(record->mutex);
+      std::erase_if(record->events, [last](const Json& e) { return e.value("id", std::int64_t{0}) > last; });
+    }
+    store_.truncate_events(record->arn, last);
+    ResumeInfo info{std::move(r), last, cp};
+    launch(std::move(record), std::move(info));
+  }
+
+  void stop(std::shared_ptr<ExecutionRecord> record, std::optional<std::string> error,
+            std::optional<std::string> cause, std::function<void()> done) override {
+    std::shared_ptr<ExecutionRun> run;
+    {
+      std::lock_guard lock(mutex_);
+      auto it = running_.find(record->arn);
+      if (it != running_.end()) run = it->second;
+    }
+    if (!run) {
+      done();
+      return;
+    }
+    asio::post(run->strand, [run, error, cause, done = std::move(done)]() mutable {
+      {
+        std::lock_guard lock(run->record->mutex);
+        if (run->record->status != "RUNNING" || run->root->cancelled()) {
+          done();
+          return;
+        }
+      }
+      run->stop = ExecutionRun::Stop::kAborted;
+      run->abort_error = error;
+      run->abort_cause = cause;
+      run->on_aborted = std::move(done);
+      run->root->cancel();
+    });
+  }
+
+  void poll_activity(const std::string& arn, const std::string& worker,
+                     std::function<void(std::optional<ActivityTask>)> done) override {
+    broker_.poll(arn, worker, std::move(done));
+  }
+  TaskReply send_task_success(const std::string& token, const std::string& output) override {
+    return broker_.complete(token, TaskOutcome{true, output, {}, {}});
+  }
+  TaskReply send_task_failure(const std::string& token, const std::string& error,
+                              const std::string& cause) override {
+    return broker_.complete(token, TaskOutcome{false, {}, error, cause});
+  }
+  TaskReply send_task_heartbeat(const std::string& token) override { return broker_.heartbeat(token); }
+
+  void shutdown() override {
+    broker_.shutdown();
+    std::vector<std::shared_ptr<ExecutionRun>> runs;
+    {
+      std::lock_guard lock(mutex_);
+      shutting_down_ = true;
+      for (auto& [arn, run] : running_) runs.push_back(run);
+    }
+    for (auto& run : runs)
+      asio::post(run->strand, [run] {
+        if (run->stop == ExecutionRun::Stop::kNone) run->stop = ExecutionRun::Stop::kShutdown;
+        run->root->cancel();
+      });
+  }
+
+ private:
+  struct ResumeInfo {
+    ExecutionRun::Resume resume;
+    std::int64_t last_event_id;
+    Json checkpoint;
+  };
+
+  void launch(std::shared_ptr<ExecutionRecord> record, std::optional<ResumeInfo> info) {
+    auto run = std::make_shared<ExecutionRun>(record, asio::make_strand(io_), services_);
+    Json exec = Json::object();
+    exec["Id"] = record->arn;
+    exec["Input"] = parse_json_or_discarded(record->input);
+    exec["StartTime"] = format_iso8601(record->start_date);
+    exec["Name"] = record->name;
+    exec["RoleArn"] = record->role_arn;
+    exec["RedriveCount"] = 0;
+    run->execution_context = std::move(exec);
+    run->state_machine_context = Json{{"Id", record->state_machine_arn}, {"Name", record->state_machine_name}};
+    const bool resuming = info.has_value();
+    if (info) {
+      run->resume = std::move(info->resume);
+      run->checkpoint = std::move(info->checkpoint);
+      run->history.set_next_id(info->last_event_id + 1);
+    }
+    {
+      std::lock_guard lock(mutex_);
+      if (shutting_down_) return;
+      running_[record->arn] = run;
+    }
+    asio::co_spawn(run->strand, drive_execution(run, resuming),
+                   [this, run](std::exception_ptr e) {
+                     if (e) {
+                       try {
+                         std::rethrow_exception(e);
+                       } catch (const std::exception& ex) {
+                         spdlog::error("execution {} crashed: {}", run->record->arn, ex.what());
+                       }
+                     }
+                     std::lock_guard lock(mutex_);
+                     running_.erase(run->record->arn);
+                   });
+  }
+
+  asio::io_context& io_;
+  store::Store& store_;
+  RuntimeOptions options_;
+  ActivityBroker broker_;
+  RunServices services_;
+  std::mutex mutex_;
+  std::unordered_map<std::string, std::shared_ptr<ExecutionRun>> running_;
+  bool shutting_down_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Runtime> make_runtime(asio::io_context& io, store::Store& store,
+                                      RuntimeOptions options, Runtime::ActivityExists exists) {
+  return std::make_unique<RuntimeImpl>(io, store, std::move(options), std::move(exists));
+}
+
+}  // namespace sfn::engine

@@ -1,0 +1,144 @@
+// "A Task State causes the interpreter to execute the work identified by the state's Resource
+// field." Activities: the task waits for a worker (GetActivityTask) and its answer, bounded by
+// TimeoutSeconds and HeartbeatSeconds.
+#include <spdlog/spdlog.h>
+
+#include "engine/activity_broker.h"
+#include "engine/interpreter.h"
+#include "sfn/common/arn.h"
+#include "sfn/common/ids.h"
+#include "sfn/common/states_errors.h"
+
+namespace sfn::engine {
+namespace {
+
+constexpr double kDefaultTaskTimeout = 99999999;
+
+Result<std::optional<double>> seconds_field(const asl::DynamicValue& v, const char* name,
+                                            const Json& input, const Json& ctx, const Frame& f) {
+  if (v.literal) return std::optional<double>(v.literal->get<double>());
+  if (v.path) {
+    auto found = select_path(*v.path, input, ctx, f.variables);
+    if (!found)
+      return states_error(std::string(errors::kRuntime),
+                          "Invalid path '" + v.path->text() +
+                              "' : No results for path: " + bracket_notation(v.path->text()));
+    if (!found->is_number() || found->get<double>() <= 0)
+      return states_error(std::string(errors::kRuntime),
+                          std::string("The ") + name + " parameter must be a positive integer: " +
+                              v.path->text() + " == " + dump_compact(*found));
+    return std::optional<double>(found->get<double>());
+  }
+  return std::optional<double>();
+}
+
+bool is_activity(const std::string& resource) {
+  auto arn = parse_states_arn(resource);
+  return arn && arn->kind == ArnKind::kActivity;
+}
+
+Awaitable<Result<Json>> run_activity(Frame& f, const asl::TaskState& s, const Json& input,
+                                     std::optional<double> timeout,
+                                     std::optional<double> heartbeat) {
+  auto& history = f.run.history;
+  auto* broker = f.run.services.activities;
+  if (!f.run.services.activity_exists || !f.run.services.activity_exists(s.resource)) {
+    co_return states_error(std::string(errors::kRuntime),
+                           "The activity " + s.resource + " does not exist.");
+  }
+  auto task = std::make_shared<PendingActivity>(f.run.strand);
+  task->activity_arn = s.resource;
+  task->input = dump_compact(input);
+  const bool resuming = f.top_level && f.run.resume && f.run.resume->extra.contains("task_token");
+  if (resuming) {
+    task->token = f.run.resume->extra["task_token"].get<std::string>();
+  } else {
+    task->token = make_task_token();
+    Json d = Json::object();
+    d["resource"] = s.resource;
+    put_payload(d, "input", input);
+    if (timeout) d["timeoutInSeconds"] = static_cast<std::int64_t>(*timeout);
+    if (heartbeat) d["heartbeatInSeconds"] = static_cast<std::int64_t>(*heartbeat);
+    history.add(f.chain, "ActivityScheduled", "activityScheduledEventDetails", std::move(d));
+    update_checkpoint(f, Json{{"task_token", task->token}});
+  }
+  task->on_started = [&f](const std::string& worker) {
+    Json d = Json::object();
+    if (!worker.empty()) d["workerName"] = worker;
+    f.run.history.add(f.chain, "ActivityStarted", "activityStartedEventDetails", std::move(d));
+  };
+  const auto started = std::chrono::steady_clock::now();
+  const auto timeout_at =
+      started + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                    std::chrono::duration<double>(timeout.value_or(kDefaultTaskTimeout)));
+  broker->schedule(task);
+
+  std::optional<TaskOutcome> outcome;
+  std::string timed_out;
+  while (true) {
+    outcome = broker->outcome(*task);
+    if (outcome) break;
+    auto now = std::chrono::steady_clock::now();
+    auto deadline = timeout_at;
+    if (heartbeat) {
+      auto hb_at = broker->last_heartbeat(*task) +
+                   std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                       std::chrono::duration<double>(*heartbeat));
+      if (hb_at <= now) {
+        timed_out = std::string(errors::kHeartbeatTimeout);
+        break;
+      }
+      deadline = std::min(deadline, hb_at);
+    }
+    if (timeout_at <= now) {
+      timed_out = std::string(errors::kTimeout);
+      break;
+    }
+    asio::steady_timer timer(f.run.strand, deadline);
+    ScopedTimer reg(*f.scope, timer);
+    task->waiter = &timer;
+    co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
+    task->waiter = nullptr;
+    if (f.scope->cancelled()) break;
+  }
+  task->alive = false;
+  broker->withdraw(task);
+  if (f.scope->cancelled() && !outcome) co_return states_error(kCancelledError, "");
+  if (!timed_out.empty()) {
+    Json d = Json::object();
+    d["error"] = timed_out;
+    history.add(f.chain, "ActivityTimedOut", "activityTimedOutEventDetails", std::move(d));
+    co_return states_error(timed_out, "");
+  }
+  if (outcome->success) {
+    Json result = parse_json_or_discarded(outcome->output);
+    if (result.is_discarded()) result = outcome->output;
+    Json d = Json::object();
+    put_payload(d, "output", result);
+    history.add(f.chain, "ActivitySucceeded", "activitySucceededEventDetails", std::move(d));
+    co_return result;
+  }
+  Json d = Json::object();
+  if (!outcome->cause.empty()) d["cause"] = outcome->cause;
+  if (!outcome->error.empty()) d["error"] = outcome->error;
+  history.add(f.chain, "ActivityFailed", "activityFailedEventDetails", std::move(d));
+  co_return states_error(outcome->error, outcome->cause);
+}
+
+}  // namespace
+
+Awaitable<Result<Json>> run_task(Frame& f, const asl::TaskState& s, const Json& input,
+                                 StateVisit& visit) {
+  Json ctx = context_object(f, s, visit);
+  auto timeout = seconds_field(s.timeout_seconds, "TimeoutSecondsPath", input, ctx, f);
+  if (!timeout) co_return tl::unexpected(timeout.error());
+  auto heartbeat = seconds_field(s.heartbeat_seconds, "HeartbeatSecondsPath", input, ctx, f);
+  if (!heartbeat) co_return tl::unexpected(heartbeat.error());
+  if (is_activity(s.resource)) co_return co_await run_activity(f, s, input, *timeout, *heartbeat);
+  co_return states_error(std::string(errors::kRuntime),
+                         "The resource '" + s.resource +
+                             "' is not supported by sfn-local yet: only activity ARNs can be "
+                             "run; no integration is configured for this resource type.");
+}
+
+}  // namespace sfn::engine

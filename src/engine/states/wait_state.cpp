@@ -1,0 +1,78 @@
+// "A Wait state causes the interpreter to delay the machine from continuing for a specified
+// time." The deadline is fixed at entry and kept in the checkpoint, so a restart keeps it.
+#include <cmath>
+
+#include "engine/interpreter.h"
+#include "sfn/common/clock.h"
+#include "sfn/common/states_errors.h"
+
+namespace sfn::engine {
+namespace {
+
+StatesError runtime(std::string cause) {
+  return StatesError{std::string(errors::kRuntime), std::move(cause)};
+}
+
+// The wall-clock instant the state waits until.
+Result<double> deadline(const asl::WaitState& s, const Json& input, const Json& ctx,
+                        const Frame& f, double entered) {
+  if (s.seconds.literal) return entered + s.seconds.literal->get<double>();
+  if (s.seconds.path) {
+    const auto& p = *s.seconds.path;
+    auto v = select_path(p, input, ctx, f.variables);
+    if (!v) return tl::unexpected(runtime("The SecondsPath parameter does not reference an input value: " + p.text()));
+    std::string shown = p.text() + " == " + dump_compact(*v);
+    if (!v->is_number_integer() && !v->is_number_unsigned()) {
+      if (v->is_number_float() && std::floor(v->get<double>()) == v->get<double>()) {
+        // integral float such as 2.0 is accepted
+      } else {
+        return tl::unexpected(runtime("The SecondsPath parameter cannot be parsed as a long value: " + shown));
+      }
+    }
+    double seconds = v->get<double>();
+    if (seconds < 0) return tl::unexpected(runtime("The SecondsPath parameter references a negative value: " + shown));
+    return entered + seconds;
+  }
+  if (s.timestamp.literal) {
+    std::string text = s.timestamp.literal->is_string() ? s.timestamp.literal->get<std::string>() : dump_compact(*s.timestamp.literal);
+    auto t = parse_iso8601(text);
+    if (!t) return tl::unexpected(runtime("The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: " + text));
+    return *t;
+  }
+  if (s.timestamp.path) {
+    const auto& p = *s.timestamp.path;
+    auto v = select_path(p, input, ctx, f.variables);
+    if (!v) return tl::unexpected(runtime("The TimestampPath parameter does not reference an input value: " + p.text()));
+    std::string text = v->is_string() ? v->get<std::string>() : dump_compact(*v);
+    auto t = v->is_string() ? parse_iso8601(text) : std::nullopt;
+    if (!t) return tl::unexpected(runtime("The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: " + p.text() + " == " + text));
+    return *t;
+  }
+  return entered;
+}
+
+}  // namespace
+
+Awaitable<Result<StepOutput>> run_wait(Frame& f, const asl::WaitState& s, const Json& raw,
+                                       StateVisit& visit) {
+  Json ctx = context_object(f, s, visit);
+  auto effective = apply_input_path(s, raw, ctx, f);
+  if (!effective) co_return tl::unexpected(effective.error());
+  double until = 0;
+  if (f.top_level && f.run.resume && f.run.resume->wait_until) {
+    until = *f.run.resume->wait_until;
+  } else {
+    auto d = deadline(s, *effective, ctx, f, visit.entered_time);
+    if (!d) co_return tl::unexpected(d.error());
+    until = *d;
+    update_checkpoint(f, Json{{"wait_until", until}});
+  }
+  double remaining = until - now_epoch_seconds();
+  auto when = std::chrono::steady_clock::now() + scaled(f, remaining > 0 ? remaining : 0);
+  if (!co_await sleep_until(f, when)) co_return states_error(kCancelledError, "");
+  auto out = apply_output_path(s, *effective, ctx, f);
+  if (!out) co_return tl::unexpected(out.error());
+  co_return StepOutput{std::move(*out), std::nullopt};
+}
+
+}  // namespace sfn::engine
