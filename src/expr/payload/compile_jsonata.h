@@ -1,0 +1,13 @@
+// JSONata-mode compilation of Arguments / Output / Assign: every string value that is exactly
+// "{% expression %}" (however deeply nested) is a JSONata expression; all else is literal.
+#pragma once
+
+#include "sfn/expr/payload/payload_template.h"
+#include "template_node.h"
+
+namespace sfn::payload {
+
+TemplateNode compile_jsonata(const Json& tmpl, const std::string& location,
+                             std::vector<Diagnostic>& diagnostics);
+
+}  // namespace sfn::payload

@@ -1,0 +1,32 @@
+// The compiled form of a payload template: the JSON shape with its dynamic leaves (paths,
+// intrinsic calls, JSONata expressions) compiled. Immutable after compile().
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "sfn/common/json.h"
+#include "sfn/expr/intrinsics/call.h"
+#include "sfn/expr/jsonpath/path.h"
+
+namespace sfn::payload {
+
+class JsonataLeaf;  // defined in jsonata_leaf.h (JSONata mode only)
+
+struct TemplateNode {
+  enum class Kind { kLiteral, kObject, kArray, kPath, kCall, kJsonata };
+  Kind kind = Kind::kLiteral;
+  Json literal;                                          // kLiteral
+  std::vector<std::pair<std::string, TemplateNode>> fields;  // kObject: output key -> node
+  std::vector<TemplateNode> items;                       // kArray
+  std::string source_key;                                // kPath/kCall: the key with ".$"
+  std::string location;                                  // "/a/b" within the template
+  std::optional<jsonpath::Path> path;                    // kPath
+  std::optional<intrinsics::Call> call;                  // kCall
+  std::shared_ptr<const JsonataLeaf> jsonata;            // kJsonata
+};
+
+}  // namespace sfn::payload
