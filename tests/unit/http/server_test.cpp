@@ -151,6 +151,41 @@ TEST_F(ServerTest, ChunkedBodyOverTheLimitIsRejectedWith413) {
   EXPECT_EQ(reply->status, 413);
 }
 
+TEST_F(ServerTest, Expect100ContinueOverTheLimitIsRejectedBeforeTheBody) {
+  ServerOptions options;
+  options.body_limit = 1024;
+  start(options);
+  TestClient client(port());
+  const std::string body(4096, 'x');
+  std::string request = post_request("AWSStepFunctions.X", body, "Expect: 100-continue\r\n");
+  client.send(request.substr(0, request.size() - body.size()));
+  auto reply = client.read_reply();
+  ASSERT_TRUE(reply);
+  EXPECT_EQ(reply->status, 413);
+}
+
+TEST_F(ServerTest, HeadersOverTheLimitAreRejectedWith431) {
+  ServerOptions options;
+  options.header_limit = 1024;
+  start(options);
+  TestClient client(port());
+  client.send(post_request("AWSStepFunctions.X", "{}", "X-Big: " + std::string(2048, 'h') + "\r\n"));
+  auto reply = client.read_reply();
+  ASSERT_TRUE(reply);
+  EXPECT_EQ(reply->status, 431);
+}
+
+TEST_F(ServerTest, OptionsAnswersACorsPreflight) {
+  start();
+  TestClient client(port());
+  client.send("OPTIONS / HTTP/1.1\r\nHost: localhost\r\nOrigin: http://example.com\r\n\r\n");
+  auto reply = client.read_reply();
+  ASSERT_TRUE(reply);
+  EXPECT_EQ(reply->status, 204);
+  EXPECT_EQ(reply->header("access-control-allow-origin"), "*");
+  EXPECT_NE(reply->header("access-control-allow-methods").find("POST"), std::string::npos);
+}
+
 TEST_F(ServerTest, BodyAtTheLimitIsAccepted) {
   ServerOptions options;
   options.body_limit = 1024;
