@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "sfn/common/json.h"
+#include "sfn/expr/intrinsics/call.h"
 #include "sfn/expr/jsonata/program.h"
 #include "sfn/expr/jsonpath/path.h"
 #include "sfn/expr/payload/payload_template.h"
@@ -35,8 +36,10 @@ struct DynamicValue {
   std::optional<Json> literal;
   std::optional<jsonpath::Path> path;
   std::optional<JsonataExpr> jsonata;
+  // ErrorPath / CausePath may also hold an intrinsic function call (States.Format(...)).
+  std::optional<intrinsics::Call> intrinsic;
 
-  bool present() const { return literal || path || jsonata; }
+  bool present() const { return literal || path || jsonata || intrinsic; }
 };
 
 enum class JitterStrategy { kNone, kFull };

@@ -1,0 +1,54 @@
+// Data-driven definition cases: tests/unit/asl/data/*.json hold
+// {"cases": [{"name", "definition" (JSON, or "definition_text" for raw text), "valid",
+//   "diagnostics": [{"code", "location", "message" (a substring)}]}]}.
+// Every listed diagnostic must be reported; a valid definition must report no error.
+#include <gtest/gtest.h>
+
+#include "case_registry.h"
+#include "sfn/asl/parse/parse_definition.h"
+
+namespace sfn::asl {
+namespace {
+
+std::string describe(const std::vector<Diagnostic>& diags) {
+  std::string out;
+  for (const auto& d : diags) out += "\n  " + d.severity + " " + d.code + " @" + d.location + ": " + d.message;
+  return out;
+}
+
+void run_case(const Json& tc) {
+  std::string text = tc.contains("definition_text") ? tc.at("definition_text").get<std::string>()
+                                                    : dump_compact(tc.at("definition"));
+  ParseResult result = parse_definition(text);
+  const bool valid = tc.at("valid").get<bool>();
+  if (valid) {
+    ASSERT_TRUE(result.machine) << "expected valid, got:" << describe(result.diagnostics);
+    return;
+  }
+  ASSERT_FALSE(result.machine) << "expected invalid";
+  for (const auto& want : tc.value("diagnostics", Json::array())) {
+    bool found = false;
+    for (const auto& d : result.diagnostics) {
+      if (want.contains("code") && d.code != want.at("code").get<std::string>()) continue;
+      if (want.contains("location") && d.location != want.at("location").get<std::string>()) continue;
+      if (want.contains("message") &&
+          d.message.find(want.at("message").get<std::string>()) == std::string::npos) {
+        continue;
+      }
+      found = true;
+    }
+    EXPECT_TRUE(found) << "missing diagnostic " << want.dump() << "; got:" << describe(result.diagnostics);
+  }
+  if (tc.contains("diagnostic_count")) {
+    EXPECT_EQ(result.diagnostics.size(), tc.at("diagnostic_count").get<std::size_t>())
+        << describe(result.diagnostics);
+  }
+}
+
+const bool registered = [] {
+  test_cases::register_data_cases("asl", run_case);
+  return true;
+}();
+
+}  // namespace
+}  // namespace sfn::asl
