@@ -1,0 +1,383 @@
+// Paths: steps over sequences, tuple streams for %, @ and # bindings, predicates (filters),
+// order-by and group-by (jsonata-js evaluatePath/evaluateStep/evaluateTupleStep & co.).
+#include <cmath>
+
+#include "expr/jsonata/evaluator.h"
+
+namespace sfn::jsonata {
+namespace {
+
+Value tuple_get(const Value& tuple, std::string_view key) {
+  if (!tuple.is_object()) return Value{};
+  const Value* v = tuple.as_object().find(key);
+  return v ? *v : Value{};
+}
+
+Value new_tuple_stream() {
+  Value s = make_sequence();
+  s.as_array().tuple_stream = true;
+  return s;
+}
+
+// Stable merge sort; `after(a, b)` is true when a must come after b.
+template <class After>
+void merge_sort(std::vector<Value>& items, After after) {
+  if (items.size() < 2) return;
+  std::vector<Value> tmp(items.size());
+  for (std::size_t width = 1; width < items.size(); width *= 2) {
+    for (std::size_t lo = 0; lo < items.size(); lo += 2 * width) {
+      std::size_t mid = std::min(lo + width, items.size());
+      std::size_t hi = std::min(lo + 2 * width, items.size());
+      std::size_t i = lo, j = mid, k = lo;
+      while (i < mid && j < hi) {
+        if (after(items[i], items[j])) tmp[k++] = items[j++];
+        else tmp[k++] = items[i++];
+      }
+      while (i < mid) tmp[k++] = items[i++];
+      while (j < hi) tmp[k++] = items[j++];
+    }
+    items.swap(tmp);
+  }
+}
+
+}  // namespace
+
+Frame* Evaluator::frame_from_tuple(Frame* env, const Value& tuple) {
+  Frame* frame = new_frame(env);
+  if (!tuple.is_object()) return frame;
+  for (const auto& [k, v] : tuple.as_object().entries) frame->bind(k, v);
+  return frame;
+}
+
+Value Evaluator::evaluate_path(const Node* expr, const Value& input, Frame* env) {
+  Value input_sequence;
+  if (input.is_array() && expr->steps[0]->type != NodeType::Variable) {
+    input_sequence = input;
+  } else {
+    input_sequence = make_sequence(input);
+  }
+  Value result_sequence;
+  bool is_tuple_stream = false;
+  Value tuple_bindings;
+  for (std::size_t ii = 0; ii < expr->steps.size(); ++ii) {
+    const Node* step = expr->steps[ii].get();
+    if (step->tuple) is_tuple_stream = true;
+    if (ii == 0 && step->cons_array) {
+      result_sequence = evaluate(step, input_sequence, env);
+    } else if (is_tuple_stream) {
+      tuple_bindings = evaluate_tuple_step(step, input_sequence, tuple_bindings, env);
+    } else {
+      result_sequence = evaluate_step(step, input_sequence, env, ii == expr->steps.size() - 1);
+    }
+    if (!is_tuple_stream &&
+        (result_sequence.is_undefined() || (result_sequence.is_array() && result_sequence.size() == 0))) {
+      break;
+    }
+    if (!step->has_focus) input_sequence = result_sequence;
+  }
+  if (is_tuple_stream) {
+    if (expr->tuple) {
+      result_sequence = tuple_bindings;
+    } else {
+      result_sequence = make_sequence();
+      if (tuple_bindings.is_array()) {
+        for (const auto& t : tuple_bindings.as_array().items) push(result_sequence, tuple_get(t, "@"));
+      }
+    }
+  }
+  if (expr->keep_singleton_array) {
+    if (result_sequence.is_array() && result_sequence.as_array().cons && !result_sequence.is_sequence()) {
+      result_sequence = make_sequence(result_sequence);
+    }
+    if (result_sequence.is_array()) {
+      result_sequence.as_array().keep_singleton = true;
+    } else if (result_sequence.is_defined()) {
+      // jsonata-js sets the flag on a non-array and it has no effect
+    }
+  }
+  if (expr->group) {
+    result_sequence = evaluate_group(*expr->group, is_tuple_stream ? tuple_bindings : result_sequence, env);
+  }
+  return result_sequence;
+}
+
+Value Evaluator::evaluate_step(const Node* expr, const Value& input, Frame* env, bool last_step) {
+  if (expr->type == NodeType::Sort) {
+    Value result = evaluate_sort(expr, input, env);
+    if (expr->has_stages) result = evaluate_stages(expr->stages, result, env);
+    return result;
+  }
+  std::vector<Value> result;
+  const auto& items = input.as_array().items;
+  result.reserve(items.size());
+  for (const auto& item : items) {
+    Value res = evaluate(expr, item, env);
+    if (expr->has_stages) {
+      for (const auto& st : expr->stages) res = evaluate_filter(st.expr.get(), res, env);
+    }
+    if (res.is_defined()) result.push_back(std::move(res));
+  }
+  if (last_step && result.size() == 1 && result[0].is_array() && !result[0].is_sequence()) {
+    return result[0];
+  }
+  Value seq = make_sequence();
+  auto& out = seq.as_array().items;
+  out.reserve(result.size());
+  for (auto& res : result) {
+    if (!res.is_array() || res.as_array().cons) {
+      out.push_back(std::move(res));
+    } else {
+      for (const auto& v : res.as_array().items) out.push_back(v);
+    }
+  }
+  return seq;
+}
+
+Value Evaluator::evaluate_stages(const std::vector<Stage>& stages, Value input, Frame* env) {
+  Value result = std::move(input);
+  for (const auto& stage : stages) {
+    if (!stage.is_index) {
+      result = evaluate_filter(stage.expr.get(), result, env);
+    } else if (result.is_array()) {
+      auto& items = result.as_array().items;
+      for (std::size_t i = 0; i < items.size(); ++i) {
+        Value t = Value::new_object();
+        t.as_object() = items[i].as_object();
+        t.as_object().set(stage.var, Value::number(static_cast<double>(i)));
+        items[i] = t;
+      }
+    }
+  }
+  return result;
+}
+
+Value Evaluator::evaluate_tuple_step(const Node* expr, const Value& input, Value tuple_bindings, Frame* env) {
+  if (expr->type == NodeType::Sort) {
+    Value result;
+    if (tuple_bindings.is_defined()) {
+      result = evaluate_sort(expr, tuple_bindings, env);
+    } else {
+      Value sorted = evaluate_sort(expr, input, env);
+      result = new_tuple_stream();
+      if (sorted.is_array()) {
+        for (std::size_t i = 0; i < sorted.size(); ++i) {
+          Value t = Value::new_object();
+          t.as_object().set("@", sorted[i]);
+          t.as_object().set(expr->index, Value::number(static_cast<double>(i)));
+          push(result, t);
+        }
+      }
+    }
+    if (expr->has_stages) result = evaluate_stages(expr->stages, result, env);
+    return result;
+  }
+  Value result = new_tuple_stream();
+  if (tuple_bindings.is_undefined()) {
+    tuple_bindings = Value::new_array();
+    for (const auto& item : input.as_array().items) {
+      Value t = Value::new_object();
+      t.as_object().set("@", item);
+      push(tuple_bindings, t);
+    }
+  }
+  for (const auto& binding : tuple_bindings.as_array().items) {
+    Frame* step_env = frame_from_tuple(env, binding);
+    Value context = tuple_get(binding, "@");
+    Value res = evaluate(expr, context, step_env);
+    if (res.is_undefined()) continue;
+    std::vector<Value> items;
+    bool res_tuple = res.is_array() && res.as_array().tuple_stream;
+    if (res.is_array()) {
+      items = res.as_array().items;
+    } else {
+      items.push_back(res);
+    }
+    for (std::size_t bb = 0; bb < items.size(); ++bb) {
+      Value tuple = Value::new_object();
+      tuple.as_object() = binding.as_object();
+      if (res_tuple) {
+        for (const auto& [k, v] : items[bb].as_object().entries) tuple.as_object().set(k, v);
+      } else {
+        if (expr->has_focus) {
+          tuple.as_object().set(expr->focus, items[bb]);
+          tuple.as_object().set("@", context);
+        } else {
+          tuple.as_object().set("@", items[bb]);
+        }
+        if (expr->has_index && !expr->index.empty()) {
+          tuple.as_object().set(expr->index, Value::number(static_cast<double>(bb)));
+        }
+        if (expr->ancestor) tuple.as_object().set(expr->ancestor->label, context);
+      }
+      push(result, tuple);
+    }
+  }
+  if (expr->has_stages) result = evaluate_stages(expr->stages, result, env);
+  return result;
+}
+
+Value Evaluator::evaluate_filter(const Node* predicate, const Value& input_in, Frame* env) {
+  Value results = make_sequence();
+  if (input_in.is_array() && input_in.as_array().tuple_stream) results.as_array().tuple_stream = true;
+  Value input = input_in.is_array() ? input_in : make_sequence(input_in);
+  const auto& items = input.as_array().items;
+  const bool tuple_stream = input.as_array().tuple_stream;
+  auto n = static_cast<double>(items.size());
+  if (predicate->type == NodeType::Number) {
+    double index = std::floor(predicate->number);
+    if (index < 0) index = n + index;
+    if (index >= 0 && index < n) {
+      const Value& item = items[static_cast<std::size_t>(index)];
+      if (item.is_array()) {
+        results = item;
+      } else {
+        push(results, item);
+      }
+    }
+    return results;
+  }
+  for (std::size_t index = 0; index < items.size(); ++index) {
+    const Value& item = items[index];
+    Value context = item;
+    Frame* fenv = env;
+    if (tuple_stream) {
+      context = tuple_get(item, "@");
+      fenv = frame_from_tuple(env, item);
+    }
+    Value res = evaluate(predicate, context, fenv);
+    if (is_numeric(res)) res = make_sequence(res);
+    if (is_array_of_numbers(res)) {
+      for (const auto& ires : res.as_array().items) {
+        double ii = std::floor(ires.as_number());
+        if (ii < 0) ii = n + ii;
+        if (ii == static_cast<double>(index)) push(results, item);
+      }
+    } else if (truthy(res)) {
+      push(results, item);
+    }
+  }
+  return results;
+}
+
+Value Evaluator::evaluate_sort(const Node* expr, const Value& input, Frame* env) {
+  if (!input.is_array()) return input;
+  const bool tuple_sort = input.as_array().tuple_stream;
+  auto after = [&](const Value& a, const Value& b) {
+    int comp = 0;
+    for (std::size_t index = 0; comp == 0 && index < expr->terms.size(); ++index) {
+      const auto& term = expr->terms[index];
+      Value context = a;
+      Frame* fenv = env;
+      if (tuple_sort) {
+        context = tuple_get(a, "@");
+        fenv = frame_from_tuple(env, a);
+      }
+      Value aa = evaluate(term.expression.get(), context, fenv);
+      context = b;
+      fenv = env;
+      if (tuple_sort) {
+        context = tuple_get(b, "@");
+        fenv = frame_from_tuple(env, b);
+      }
+      Value bb = evaluate(term.expression.get(), context, fenv);
+      if (aa.is_undefined()) {
+        comp = bb.is_undefined() ? 0 : 1;
+        continue;
+      }
+      if (bb.is_undefined()) {
+        comp = -1;
+        continue;
+      }
+      bool a_ok = aa.is_string() || aa.is_number();
+      bool b_ok = bb.is_string() || bb.is_number();
+      if (!a_ok || !b_ok) throw_error("T2008", expr->position, {}, !a_ok ? aa : bb);
+      if (aa.type() != bb.type()) {
+        JsonataException e;
+        e.code = "T2007";
+        e.position = expr->position;
+        e.value = aa;
+        e.value2 = bb;
+        throw e;
+      }
+      if (aa.is_number()) {
+        comp = aa.as_number() == bb.as_number() ? 0 : (aa.as_number() < bb.as_number() ? -1 : 1);
+      } else {
+        int c = aa.as_string().compare(bb.as_string());
+        comp = c == 0 ? 0 : (c < 0 ? -1 : 1);
+      }
+      if (term.descending) comp = -comp;
+    }
+    return comp == 1;
+  };
+  Value result = Value::new_array();
+  result.as_array() = input.as_array();
+  merge_sort(result.as_array().items, after);
+  return result;
+}
+
+Value Evaluator::evaluate_group(const GroupBy& group, const Value& input_in, Frame* env) {
+  Value result = Value::new_object();
+  struct Entry {
+    Value data;
+    std::size_t expr_index;
+  };
+  std::vector<std::pair<std::string, Entry>> groups;
+  std::unordered_map<std::string, std::size_t> index;
+  const bool reduce = input_in.is_array() && input_in.as_array().tuple_stream;
+  std::vector<Value> items;
+  if (input_in.is_array()) {
+    items = input_in.as_array().items;
+  } else {
+    items.push_back(input_in);
+  }
+  if (items.empty()) items.emplace_back();
+  for (const auto& item : items) {
+    Frame* fenv = reduce ? frame_from_tuple(env, item) : env;
+    for (std::size_t pi = 0; pi < group.pairs.size(); ++pi) {
+      Value key = evaluate(group.pairs[pi].first.get(), reduce ? tuple_get(item, "@") : item, fenv);
+      if (key.is_undefined()) continue;
+      if (!key.is_string()) throw_error("T1003", group.position, {}, key);
+      auto it = index.find(key.as_string());
+      if (it != index.end()) {
+        Entry& e = groups[it->second].second;
+        if (e.expr_index != pi) throw_error("D1009", group.position, {}, key);
+        e.data = append_values(e.data, item);
+      } else {
+        index.emplace(key.as_string(), groups.size());
+        groups.emplace_back(key.as_string(), Entry{item, pi});
+      }
+    }
+  }
+  for (auto& [key, entry] : groups) {
+    Value context = entry.data;
+    Frame* fenv = env;
+    if (reduce) {
+      // reduceTupleStream: merge the tuples' bindings into sequences
+      Value tuple = Value::new_object();
+      if (entry.data.is_array()) {
+        const auto& ts = entry.data.as_array().items;
+        tuple.as_object() = ts[0].as_object();
+        for (std::size_t i = 1; i < ts.size(); ++i) {
+          for (const auto& [k, v] : ts[i].as_object().entries) {
+            const Value* cur = tuple.as_object().find(k);
+            tuple.as_object().set(k, append_values(cur ? *cur : Value{}, v));
+          }
+        }
+      } else {
+        tuple.as_object() = entry.data.as_object();
+      }
+      context = tuple_get(tuple, "@");
+      tuple.as_object().erase("@");
+      fenv = frame_from_tuple(env, tuple);
+    }
+    Value value = evaluate(group.pairs[entry.expr_index].second.get(), context, fenv);
+    if (value.is_defined()) result.as_object().set(key, value);
+  }
+  return result;
+}
+
+Value Evaluator::evaluate_object_constructor(const Node* expr, const Value& input, Frame* env) {
+  return evaluate_group(*expr->object_pairs, input, env);
+}
+
+}  // namespace sfn::jsonata

@@ -1,0 +1,322 @@
+// evaluate(): one case per AST node type, then predicates, grouping and sequence collapsing.
+#include "expr/jsonata/evaluator.h"
+
+#include <pthread.h>
+
+#include <cmath>
+
+#include "expr/jsonata/registry.h"
+#include "expr/jsonata/stringify.h"
+
+namespace sfn::jsonata {
+namespace {
+
+// Stack kept free below the deepest evaluation; the rest of the thread's stack is usable.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr std::uintptr_t kStackReserve = 2 * 1024 * 1024;
+#else
+constexpr std::uintptr_t kStackReserve = 512 * 1024;
+#endif
+
+std::uintptr_t compute_stack_limit() {
+  pthread_attr_t attr;
+  if (pthread_getattr_np(pthread_self(), &attr) != 0) return 0;
+  void* addr = nullptr;
+  std::size_t size = 0;
+  pthread_attr_getstack(&attr, &addr, &size);
+  pthread_attr_destroy(&attr);
+  auto low = reinterpret_cast<std::uintptr_t>(addr);
+  if (size <= kStackReserve * 2) return low + size / 2;
+  return low + kStackReserve;
+}
+
+Value lookup_field(const Value& input, const std::string& key) {
+  if (input.is_array()) {
+    Value result = make_sequence();
+    auto& out = result.as_array().items;
+    for (const auto& item : input.as_array().items) {
+      Value res = lookup_field(item, key);
+      if (res.is_defined()) {
+        if (res.is_array()) {
+          for (const auto& v : res.as_array().items) out.push_back(v);
+        } else {
+          out.push_back(std::move(res));
+        }
+      }
+    }
+    return result;
+  }
+  if (input.is_object()) {
+    const Value* v = input.as_object().find(key);
+    return v ? *v : Value{};
+  }
+  return Value{};
+}
+
+void flatten_into(const Value& v, std::vector<Value>& out) {
+  if (v.is_array()) {
+    for (const auto& i : v.as_array().items) flatten_into(i, out);
+  } else {
+    out.push_back(v);
+  }
+}
+
+Value evaluate_wildcard(const Value& input_in) {
+  Value results = make_sequence();
+  Value input = input_in;
+  if (input.is_array() && input.as_array().outer_wrapper && input.size() > 0) input = input[0];
+  auto add = [&](const Value& v) {
+    if (v.is_array()) {
+      std::vector<Value> flat;
+      flatten_into(v, flat);
+      Value arr = Value::new_array();
+      arr.as_array().items = std::move(flat);
+      results = append_values(results, arr);
+    } else {
+      push(results, v);
+    }
+  };
+  if (input.is_array()) {
+    for (const auto& v : input.as_array().items) add(v);
+  }
+  if (input.is_object()) {
+    for (const auto& [k, v] : input.as_object().entries) {
+      if (v.is_array()) {
+        std::vector<Value> flat;
+        flatten_into(v, flat);
+        Value arr = Value::new_array();
+        arr.as_array().items = std::move(flat);
+        results = append_values(results, arr);
+      } else {
+        push(results, v);
+      }
+    }
+  }
+  return results;
+}
+
+void recurse_descendants(const Value& input, std::vector<Value>& results) {
+  if (!input.is_array()) results.push_back(input);
+  if (input.is_array()) {
+    for (const auto& m : input.as_array().items) recurse_descendants(m, results);
+  } else if (input.is_object()) {
+    for (const auto& [k, v] : input.as_object().entries) recurse_descendants(v, results);
+  }
+}
+
+Value evaluate_descendants(const Value& input) {
+  if (input.is_undefined()) return Value{};
+  Value seq = make_sequence();
+  recurse_descendants(input, seq.as_array().items);
+  if (seq.size() == 1) return seq[0];
+  return seq;
+}
+
+}  // namespace
+
+const Value* Frame::lookup(std::string_view name) const {
+  for (const Frame* f = this; f; f = f->parent) {
+    for (const auto& [k, v] : f->vars) {
+      if (k == name) return &v;
+    }
+  }
+  return nullptr;
+}
+
+void Frame::bind(std::string_view name, Value v) {
+  for (auto& [k, val] : vars) {
+    if (k == name) {
+      val = std::move(v);
+      return;
+    }
+  }
+  vars.emplace_back(std::string(name), std::move(v));
+}
+
+Evaluator::Evaluator(const FunctionRegistry& registry, const Limits& limits)
+    : registry_(registry), limits_(limits) {
+  deadline_ = std::chrono::steady_clock::now() + limits.timeout;
+  stack_limit_ = compute_stack_limit();
+  now_ms_ = static_cast<double>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                    std::chrono::system_clock::now().time_since_epoch())
+                                    .count());
+  rng_.seed(std::random_device{}());
+}
+
+Frame* Evaluator::new_frame(Frame* parent) {
+  frames_.emplace_back();
+  frames_.back().parent = parent;
+  return &frames_.back();
+}
+
+const Value* Evaluator::lookup(Frame* env, std::string_view name) const {
+  if (env) {
+    if (const Value* v = env->lookup(name)) return v;
+  }
+  return registry_.find(name);
+}
+
+void Evaluator::check_limits() {
+  if (depth_ > limits_.max_depth) throw_error("U1001");
+  char probe;
+  if (stack_limit_ && reinterpret_cast<std::uintptr_t>(&probe) < stack_limit_) throw_error("U1001");
+  if ((++steps_ & 1023) == 0) {
+    if (steps_ > limits_.max_steps || std::chrono::steady_clock::now() > deadline_) throw_error("U1002");
+  }
+}
+
+Value Evaluator::evaluate(const Node* expr, const Value& input, Frame* env) {
+  ++depth_;
+  struct DepthGuard {
+    std::size_t& d;
+    ~DepthGuard() { --d; }
+  } guard{depth_};
+  check_limits();
+
+  Value result;
+  switch (expr->type) {
+    case NodeType::Path: result = evaluate_path(expr, input, env); break;
+    case NodeType::Binary: result = evaluate_binary(expr, input, env); break;
+    case NodeType::Unary: result = evaluate_unary(expr, input, env); break;
+    case NodeType::Name: result = lookup_field(input, expr->value); break;
+    case NodeType::String:
+    case NodeType::Number:
+    case NodeType::Value: result = expr->literal; break;
+    case NodeType::Wildcard: result = evaluate_wildcard(input); break;
+    case NodeType::Descendant: result = evaluate_descendants(input); break;
+    case NodeType::Parent: {
+      const Value* v = env ? env->lookup(expr->slot->label) : nullptr;
+      if (v) result = *v;
+      break;
+    }
+    case NodeType::Condition: {
+      Value cond = evaluate(expr->condition.get(), input, env);
+      if (truthy(cond)) {
+        result = evaluate(expr->then.get(), input, env);
+      } else if (expr->otherwise) {
+        result = evaluate(expr->otherwise.get(), input, env);
+      }
+      break;
+    }
+    case NodeType::Block: {
+      Frame* frame = new_frame(env);
+      for (const auto& e : expr->expressions) result = evaluate(e.get(), input, frame);
+      break;
+    }
+    case NodeType::Bind: {
+      result = evaluate(expr->rhs.get(), input, env);
+      env->bind(expr->lhs->value, result);
+      break;
+    }
+    case NodeType::Regex: {
+      auto f = std::make_shared<Function>();
+      f->kind = Function::Kind::Regex;
+      f->regex = expr->regex;
+      result = Value::function(std::move(f));
+      break;
+    }
+    case NodeType::Function: result = evaluate_function(expr, input, env, nullptr); break;
+    case NodeType::Variable: {
+      if (expr->value.empty()) {
+        result = input.is_array() && input.as_array().outer_wrapper ? input[0] : input;
+      } else if (const Value* v = lookup(env, expr->value)) {
+        result = *v;
+      }
+      break;
+    }
+    case NodeType::Lambda: result = evaluate_lambda(expr, input, env); break;
+    case NodeType::Partial: result = evaluate_partial(expr, input, env); break;
+    case NodeType::Apply: result = evaluate_apply(expr, input, env); break;
+    case NodeType::Transform: result = evaluate_transform(expr, input, env); break;
+    default: break;
+  }
+
+  if (expr->has_predicate) {
+    for (const auto& p : expr->predicate) result = evaluate_filter(p.expr.get(), result, env);
+  }
+  if (expr->type != NodeType::Path && expr->group) result = evaluate_group(*expr->group, result, env);
+
+  if (result.is_sequence() && !result.as_array().tuple_stream) {
+    Array& arr = result.as_array();
+    if (expr->keep_array) arr.keep_singleton = true;
+    if (arr.items.empty()) {
+      result = Value{};
+    } else if (arr.items.size() == 1 && !arr.keep_singleton) {
+      Value single = arr.items[0];
+      result = std::move(single);
+    }
+  }
+  return result;
+}
+
+// ---- helpers shared with the function library ----
+
+Value to_boolean(const Value& arg) {
+  if (arg.is_undefined()) return Value{};
+  return Value::boolean(truthy(arg));
+}
+
+bool truthy(const Value& arg) {
+  switch (arg.type()) {
+    case ValueType::Undefined:
+    case ValueType::Null:
+    case ValueType::Function: return false;
+    case ValueType::Boolean: return arg.as_bool();
+    case ValueType::String: return !arg.as_string().empty();
+    case ValueType::Number: return is_numeric(arg) && arg.as_number() != 0;
+    case ValueType::Object: return arg.as_object().size() > 0;
+    case ValueType::Array: {
+      const auto& items = arg.as_array().items;
+      if (items.size() == 1) return truthy(items[0]);
+      for (const auto& v : items) {
+        if (truthy(v)) return true;
+      }
+      return false;
+    }
+  }
+  return false;
+}
+
+Value append_values(const Value& a, const Value& b) {
+  if (a.is_undefined()) return b;
+  if (b.is_undefined()) return a;
+  Value out = Value::new_array();
+  auto& items = out.as_array().items;
+  if (a.is_array()) {
+    items = a.as_array().items;
+  } else {
+    items.push_back(a);
+  }
+  if (b.is_array()) {
+    items.insert(items.end(), b.as_array().items.begin(), b.as_array().items.end());
+  } else {
+    items.push_back(b);
+  }
+  return out;
+}
+
+Value to_string_value(const Value& arg, bool pretty) {
+  if (arg.is_undefined()) return Value{};
+  if (arg.is_string()) return arg;
+  if (arg.is_function()) return Value::string("");
+  if (arg.is_number() && !std::isfinite(arg.as_number())) throw_error("D3001", {}, {}, arg);
+  Value v = arg;
+  if (v.is_array() && v.as_array().outer_wrapper && v.size() > 0) v = v[0];
+  return Value::string(stringify(v, pretty));
+}
+
+Value deep_clone(const Value& v) {
+  if (v.is_array()) {
+    auto a = std::make_shared<Array>(*v.array_ptr());
+    for (auto& item : a->items) item = deep_clone(item);
+    return Value::array(std::move(a));
+  }
+  if (v.is_object()) {
+    Value o = Value::new_object();
+    for (const auto& [k, m] : v.as_object().entries) o.as_object().set(k, deep_clone(m));
+    return o;
+  }
+  return v;
+}
+
+}  // namespace sfn::jsonata

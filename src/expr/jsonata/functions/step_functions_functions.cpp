@@ -1,0 +1,120 @@
+// The AWS Step Functions additions: $partition, $range, $hash, $random([seed]), $uuid, $parse.
+// (https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html)
+#include <openssl/evp.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <random>
+
+#include "expr/jsonata/registry.h"
+
+namespace sfn::jsonata {
+namespace {
+
+[[noreturn]] void fail(const std::string& code, const std::string& message) {
+  JsonataException e;
+  e.code = code;
+  e.message = message;
+  throw e;
+}
+
+Value partition(CallContext&, std::vector<Value>& args) {
+  const Value& a = arg(args, 0);
+  const Value& size = arg(args, 1);
+  if (a.is_undefined()) return Value{};
+  if (!size.is_number() || !is_integer(size.as_number()) || size.as_number() < 1) {
+    fail("D3201", "The chunk size argument of $partition must be a positive integer");
+  }
+  auto n = static_cast<std::size_t>(size.as_number());
+  Value result = Value::new_array();
+  const auto& items = a.as_array().items;
+  for (std::size_t i = 0; i < items.size(); i += n) {
+    Value chunk = Value::new_array();
+    for (std::size_t j = i; j < std::min(items.size(), i + n); ++j) push(chunk, items[j]);
+    push(result, chunk);
+  }
+  return result;
+}
+
+Value range(CallContext&, std::vector<Value>& args) {
+  const Value& start = arg(args, 0);
+  const Value& end = arg(args, 1);
+  const Value& step_v = arg(args, 2);
+  double step = step_v.is_defined() ? step_v.as_number() : 1;
+  if (start.is_undefined() || end.is_undefined()) return Value{};
+  if (step == 0 || !std::isfinite(step)) fail("D3202", "The step argument of $range must not be zero");
+  double a = start.as_number(), b = end.as_number();
+  Value result = Value::new_array();
+  double count = std::floor((b - a) / step) + 1;
+  if (count > 1000) fail("D3203", "The $range function can produce at most 1000 items");
+  for (double i = 0; i < count; ++i) push(result, Value::number(a + i * step));
+  return result;
+}
+
+Value hash(CallContext&, std::vector<Value>& args) {
+  const Value& data = arg(args, 0);
+  const Value& algo = arg(args, 1);
+  if (data.is_undefined()) return Value{};
+  std::string name = algo.is_string() ? algo.as_string() : "SHA-256";
+  const EVP_MD* md = nullptr;
+  if (name == "MD5") md = EVP_md5();
+  else if (name == "SHA-1") md = EVP_sha1();
+  else if (name == "SHA-256") md = EVP_sha256();
+  else if (name == "SHA-384") md = EVP_sha384();
+  else if (name == "SHA-512") md = EVP_sha512();
+  else fail("D3204", "The hash algorithm " + name + " is not supported; use MD5, SHA-1, SHA-256, SHA-384 or SHA-512");
+  unsigned char out[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  const std::string& s = data.as_string();
+  EVP_Digest(s.data(), s.size(), out, &len, md, nullptr);
+  std::string hex;
+  char buf[3];
+  for (unsigned i = 0; i < len; ++i) {
+    std::snprintf(buf, sizeof buf, "%02x", out[i]);
+    hex += buf;
+  }
+  return Value::string(hex);
+}
+
+Value random_seeded(CallContext& ctx, std::vector<Value>& args) {
+  std::uniform_real_distribution<double> dist(0.0, 1.0);
+  const Value& seed = arg(args, 0);
+  if (seed.is_number()) {
+    std::mt19937_64 gen(static_cast<std::uint64_t>(static_cast<std::int64_t>(seed.as_number())));
+    return Value::number(dist(gen));
+  }
+  return Value::number(dist(ctx.ev.rng()));
+}
+
+Value uuid(CallContext& ctx, std::vector<Value>&) {
+  std::uint64_t hi = ctx.ev.rng()(), lo = ctx.ev.rng()();
+  hi = (hi & 0xFFFFFFFFFFFF0FFFULL) | 0x0000000000004000ULL;
+  lo = (lo & 0x3FFFFFFFFFFFFFFFULL) | 0x8000000000000000ULL;
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%08x-%04x-%04x-%04x-%012llx", static_cast<unsigned>(hi >> 32),
+                static_cast<unsigned>((hi >> 16) & 0xFFFF), static_cast<unsigned>(hi & 0xFFFF),
+                static_cast<unsigned>(lo >> 48), static_cast<unsigned long long>(lo & 0xFFFFFFFFFFFFULL));
+  return Value::string(buf);
+}
+
+Value parse_json(CallContext&, std::vector<Value>& args) {
+  const Value& s = arg(args, 0);
+  if (s.is_undefined()) return Value{};
+  Json j = Json::parse(s.as_string(), nullptr, false);
+  if (j.is_discarded()) fail("D3205", "The argument of $parse is not a valid JSON string");
+  return from_json(j);
+}
+
+}  // namespace
+
+void register_step_functions_functions(FunctionRegistry& r) {
+  r.add("partition", partition, "<an:a>", 2);
+  r.add("range", range, "<nnn?:a>", 3);
+  r.add("hash", hash, "<s-s?:s>", 2);
+  r.add("random", random_seeded, "<n?:n>", 1);
+  r.add("uuid", uuid, "<:s>", 0);
+  r.add("parse", parse_json, "<s-:j>", 1);
+}
+
+}  // namespace sfn::jsonata

@@ -1,0 +1,51 @@
+// Program: compile (parse + rewrite) once; evaluate with a fresh Evaluator per call.
+#include "sfn/expr/jsonata/program.h"
+
+#include "expr/jsonata/evaluator.h"
+#include "expr/jsonata/parser.h"
+#include "expr/jsonata/registry.h"
+
+namespace sfn::jsonata {
+
+class ProgramImpl {
+ public:
+  NodePtr ast;
+  CompileOptions options;
+};
+
+tl::expected<Program, Error> Program::compile(std::string_view text, CompileOptions options) {
+  try {
+    auto impl = std::make_shared<ProgramImpl>();
+    impl->ast = parse(text);
+    impl->options = options;
+    Program p;
+    p.impl_ = std::move(impl);
+    return p;
+  } catch (const JsonataException& e) {
+    return tl::unexpected(to_public_error(e));
+  }
+}
+
+tl::expected<std::optional<Json>, Error> Program::evaluate(const Json* input, const Bindings& bindings,
+                                                           const Limits& limits) const {
+  try {
+    const FunctionRegistry& registry = standard_registry(impl_->options.step_functions_functions);
+    Evaluator ev(registry, limits);
+    Frame* root = ev.new_frame(nullptr);
+    for (const auto& [name, value] : bindings) root->bind(name, from_json(value));
+    Value in;
+    if (input) in = from_json(*input);
+    root->bind("$", in);
+    if (in.is_array()) {
+      Value wrapped = make_sequence(in);
+      wrapped.as_array().outer_wrapper = true;
+      in = wrapped;
+    }
+    Value result = ev.evaluate(impl_->ast.get(), in, root);
+    return to_json(result);
+  } catch (const JsonataException& e) {
+    return tl::unexpected(to_public_error(e));
+  }
+}
+
+}  // namespace sfn::jsonata

@@ -1,0 +1,210 @@
+#include "expr/jsonata/value.h"
+
+#include <cmath>
+
+#include "expr/jsonata/error.h"
+
+namespace sfn::jsonata {
+
+Value Value::string(std::string s) {
+  Value v;
+  v.type_ = ValueType::String;
+  v.ptr_ = std::make_shared<std::string>(std::move(s));
+  return v;
+}
+Value Value::array(std::shared_ptr<Array> a) {
+  Value v;
+  v.type_ = ValueType::Array;
+  v.ptr_ = std::move(a);
+  return v;
+}
+Value Value::object(std::shared_ptr<Object> o) {
+  Value v;
+  v.type_ = ValueType::Object;
+  v.ptr_ = std::move(o);
+  return v;
+}
+Value Value::function(std::shared_ptr<Function> f) {
+  Value v;
+  v.type_ = ValueType::Function;
+  v.ptr_ = std::move(f);
+  return v;
+}
+Value Value::new_array() { return array(std::make_shared<Array>()); }
+Value Value::new_sequence() {
+  auto a = std::make_shared<Array>();
+  a->sequence = true;
+  return array(std::move(a));
+}
+Value Value::new_object() { return object(std::make_shared<Object>()); }
+
+const Value* Object::find(std::string_view key) const {
+  if (!index_.empty()) {
+    auto it = index_.find(std::string(key));
+    return it == index_.end() ? nullptr : &entries[it->second].second;
+  }
+  for (const auto& [k, v] : entries) {
+    if (k == key) return &v;
+  }
+  return nullptr;
+}
+Value* Object::find(std::string_view key) {
+  return const_cast<Value*>(static_cast<const Object*>(this)->find(key));
+}
+void Object::set(std::string_view key, Value value) {
+  if (Value* existing = find(key)) {
+    *existing = std::move(value);
+    return;
+  }
+  entries.emplace_back(std::string(key), std::move(value));
+  if (!index_.empty()) {
+    index_.emplace(entries.back().first, entries.size() - 1);
+  } else if (entries.size() > 8) {
+    rebuild_index();
+  }
+}
+bool Object::erase(std::string_view key) {
+  for (auto it = entries.begin(); it != entries.end(); ++it) {
+    if (it->first == key) {
+      entries.erase(it);
+      index_.clear();
+      if (entries.size() > 8) rebuild_index();
+      return true;
+    }
+  }
+  return false;
+}
+void Object::rebuild_index() {
+  index_.clear();
+  for (std::size_t i = 0; i < entries.size(); ++i) index_.emplace(entries[i].first, i);
+}
+
+Value make_sequence() { return Value::new_sequence(); }
+Value make_sequence(const Value& item) {
+  Value s = Value::new_sequence();
+  s.as_array().items.push_back(item);  // even undefined, as createSequence(x) does
+  return s;
+}
+void push(const Value& array, Value item) { array.as_array().items.push_back(std::move(item)); }
+
+Value from_json(const Json& json) {
+  switch (json.type()) {
+    case Json::value_t::null: return Value::null();
+    case Json::value_t::boolean: return Value::boolean(json.get<bool>());
+    case Json::value_t::number_integer:
+    case Json::value_t::number_unsigned:
+    case Json::value_t::number_float: return Value::number(json.get<double>());
+    case Json::value_t::string: return Value::string(json.get<std::string>());
+    case Json::value_t::array: {
+      auto a = std::make_shared<Array>();
+      a->items.reserve(json.size());
+      for (const auto& item : json) a->items.push_back(from_json(item));
+      return Value::array(std::move(a));
+    }
+    case Json::value_t::object: {
+      auto o = std::make_shared<Object>();
+      for (auto it = json.begin(); it != json.end(); ++it) o->set(it.key(), from_json(it.value()));
+      return Value::object(std::move(o));
+    }
+    default: return Value{};
+  }
+}
+
+std::optional<Json> to_json(const Value& value) {
+  switch (value.type()) {
+    case ValueType::Undefined:
+    case ValueType::Function: return std::nullopt;
+    case ValueType::Null: return Json(nullptr);
+    case ValueType::Boolean: return Json(value.as_bool());
+    case ValueType::Number: {
+      double d = value.as_number();
+      if (!std::isfinite(d)) throw_error("D1001", {}, {}, value);
+      if (d == std::floor(d) && std::fabs(d) <= 9007199254740992.0) {
+        return Json(static_cast<std::int64_t>(d));
+      }
+      return Json(d);
+    }
+    case ValueType::String: return Json(value.as_string());
+    case ValueType::Array: {
+      Json out = Json::array();
+      for (const auto& item : value.as_array().items) {
+        auto j = to_json(item);
+        if (j) {
+          out.push_back(std::move(*j));
+        } else if (item.is_function()) {
+          out.push_back(nullptr);
+        }
+      }
+      return out;
+    }
+    case ValueType::Object: {
+      Json out = Json::object();
+      for (const auto& [k, v] : value.as_object().entries) {
+        auto j = to_json(v);
+        if (j) out[k] = std::move(*j);
+      }
+      return out;
+    }
+  }
+  return std::nullopt;
+}
+
+bool deep_equal(const Value& a, const Value& b) {
+  if (a.type() != b.type()) return false;
+  switch (a.type()) {
+    case ValueType::Undefined:
+    case ValueType::Null: return true;
+    case ValueType::Boolean: return a.as_bool() == b.as_bool();
+    case ValueType::Number: return a.as_number() == b.as_number();
+    case ValueType::String: return a.as_string() == b.as_string();
+    case ValueType::Function: return a.identity() == b.identity();
+    case ValueType::Array: {
+      const auto& x = a.as_array().items;
+      const auto& y = b.as_array().items;
+      if (x.size() != y.size()) return false;
+      for (std::size_t i = 0; i < x.size(); ++i) {
+        if (!deep_equal(x[i], y[i])) return false;
+      }
+      return true;
+    }
+    case ValueType::Object: {
+      const auto& x = a.as_object();
+      const auto& y = b.as_object();
+      if (x.size() != y.size()) return false;
+      for (const auto& [k, v] : x.entries) {
+        const Value* other = y.find(k);
+        if (!other || !deep_equal(v, *other)) return false;
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
+bool is_function(const Value& v) { return v.is_function(); }
+
+bool is_numeric(const Value& v) {
+  if (!v.is_number()) return false;
+  double d = v.as_number();
+  if (std::isnan(d)) return false;
+  if (!std::isfinite(d)) throw_error("D1001", {}, {}, v);
+  return true;
+}
+
+bool is_array_of_strings(const Value& v) {
+  if (!v.is_array()) return false;
+  for (const auto& i : v.as_array().items) {
+    if (!i.is_string()) return false;
+  }
+  return true;
+}
+bool is_array_of_numbers(const Value& v) {
+  if (!v.is_array()) return false;
+  for (const auto& i : v.as_array().items) {
+    if (!is_numeric(i)) return false;
+  }
+  return true;
+}
+bool is_integer(double d) { return std::isfinite(d) && d == std::floor(d); }
+
+}  // namespace sfn::jsonata
