@@ -3,6 +3,7 @@
 // fields") — definition text in, immutable model or every diagnostic out.
 #include "sfn/asl/parse/parse_definition.h"
 
+#include "asl/parse/duplicate_keys.h"
 #include "asl/parse/field_reader.h"
 #include "asl/parse/parse_context.h"
 
@@ -16,7 +17,8 @@ using detail::FieldReader;
 // Jackson-style syntax error text (AWS parses definitions with Jackson).
 std::string json_error_message(std::string_view text) {
   try {
-    (void)Json::parse(text);
+    Json ignored = Json::parse(text);
+    (void)ignored;
   } catch (const Json::parse_error& e) {
     std::size_t offset = e.byte == 0 ? 0 : e.byte - 1;
     std::size_t line = 1, column = 1;
@@ -68,6 +70,7 @@ ParseResult parse_definition(std::string_view definition_text) {
     return result;
   }
 
+  detail::find_duplicate_state_names(definition_text, diags);
   auto machine = std::make_shared<StateMachine>();
   FieldReader r(doc, "", diags);
   QueryLanguage ql = QueryLanguage::kJsonPath;
