@@ -9,11 +9,13 @@ raw_call - one JSON 1.0 request through urllib (fast, for bulk set-up and malfor
 import json
 import os
 import re
+import select
 import shutil
 import signal
 import socket
 import subprocess
 import tempfile
+import threading
 import time
 import unittest
 import urllib.error
@@ -141,24 +143,97 @@ _ERROR_RE = re.compile(r"An error occurred \(([^)]+)\) when calling the \w+ oper
                        r"(?: \(reached max retries: \d+\))?:\s*(.*)", re.S)
 
 
+def aws_interpreter():
+    """The Python command line that runs the installed `aws` script, or None (not Python)."""
+    path = shutil.which("aws")
+    if not path:
+        return None
+    try:
+        with open(path, "rb") as f:
+            first = f.readline(200).decode("utf-8", "replace").strip()
+    except OSError:
+        return None
+    if not first.startswith("#!") or "python" not in first:
+        return None
+    return first[2:].split()
+
+
+class _CliWorker:
+    """One cli_worker.py process: the AWS CLI loaded once, commands sent one by one."""
+
+    def __init__(self, interpreter, env):
+        self.proc = subprocess.Popen(interpreter + [os.path.join(HERE, "cli_worker.py")],
+                                     env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     stderr=subprocess.DEVNULL, text=True, bufsize=1)
+        hello = self.proc.stdout.readline()
+        self.ready = bool(hello) and json.loads(hello).get("ready", False)
+        self.lock = threading.Lock()
+        if not self.ready:
+            self.close()
+
+    def run(self, argv, timeout):
+        with self.lock:
+            self.proc.stdin.write(json.dumps({"argv": argv}) + "\n")
+            self.proc.stdin.flush()
+            ready, _, _ = select.select([self.proc.stdout], [], [], timeout)
+            if not ready:
+                self.close()
+                raise subprocess.TimeoutExpired(["aws"] + argv, timeout)
+            answer = self.proc.stdout.readline()
+        if not answer:
+            raise RuntimeError("the AWS CLI worker process died")
+        reply = json.loads(answer)
+        return reply["rc"], reply["stdout"], reply["stderr"]
+
+    def close(self):
+        if self.proc.poll() is None:
+            self.proc.stdin.close()
+            try:
+                self.proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
 class Cli:
-    """`aws stepfunctions` against one endpoint. Arguments are passed as a list, never a shell."""
+    """`aws stepfunctions` against one endpoint. Arguments are passed as a list, never a shell.
+
+    By default the commands run in one long-lived Python process that has loaded the CLI
+    (cli_worker.py), which saves the seconds every `aws` start costs on a busy machine.
+    SFN_BLACKBOX_CLI=process runs one `aws` executable per command instead (also the fallback
+    when the installed `aws` is not a Python script)."""
 
     def __init__(self, endpoint):
         self.endpoint = endpoint
         self.env = dict(os.environ)
         self.env.update(CLI_ENV)
+        self.worker = None
+        interpreter = aws_interpreter()
+        if interpreter and os.environ.get("SFN_BLACKBOX_CLI", "worker") != "process":
+            worker = _CliWorker(interpreter, self.env)
+            if worker.ready:
+                self.worker = worker
+
+    def close(self):
+        if self.worker:
+            self.worker.close()
+            self.worker = None
 
     def __call__(self, command, *args, timeout=90):
-        argv = ["aws", "stepfunctions", "--endpoint-url", self.endpoint, "--region", "us-east-1",
+        argv = ["stepfunctions", "--endpoint-url", self.endpoint, "--region", "us-east-1",
                 "--output", "json", command] + [str(a) for a in args]
-        done = subprocess.run(argv, env=self.env, capture_output=True, text=True, timeout=timeout)
-        if done.returncode != 0:
-            match = _ERROR_RE.search(done.stderr)
+        if self.worker:
+            returncode, stdout, stderr = self.worker.run(argv, timeout)
+        else:
+            done = subprocess.run(["aws"] + argv, env=self.env, capture_output=True, text=True,
+                                  timeout=timeout)
+            returncode, stdout, stderr = done.returncode, done.stdout, done.stderr
+        if returncode != 0:
+            match = _ERROR_RE.search(stderr)
             if match:
-                raise CliError(match.group(1), match.group(2).strip(), done.returncode)
-            raise CliError("CliFailure", done.stderr.strip() or done.stdout.strip(), done.returncode)
-        out = done.stdout.strip()
+                raise CliError(match.group(1), match.group(2).strip(), returncode)
+            raise CliError("CliFailure", stderr.strip() or stdout.strip(), returncode)
+        out = stdout.strip()
         return json.loads(out) if out else {}
 
     def error_code(self, command, *args):
@@ -233,6 +308,7 @@ class ServerTestCase(unittest.TestCase):
 
     @classmethod
     def tearDownClass(cls):
+        cls.cli.close()
         cls.server.remove()
 
     def assertCliError(self, code, command, *args):
