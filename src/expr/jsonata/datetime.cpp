@@ -12,7 +12,7 @@ namespace sfn::jsonata {
 
 std::optional<double> parse_iso8601(const std::string& ts) {
   static const std::regex re(
-      R"(^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$)");
+      R"(^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$)");
   std::smatch m;
   if (!std::regex_match(ts, m, re)) return std::nullopt;
   int y = std::stoi(m[1].str());

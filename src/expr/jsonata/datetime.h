@@ -9,7 +9,7 @@ namespace sfn::jsonata {
 // ISO 8601 "YYYY-MM-DDTHH:MM:SS.sssZ" when picture is null.
 std::string format_datetime(double millis, const std::string* picture, const std::string* timezone);
 // nullopt when the picture does not match; throws D313x for bad pictures.
-std::optional<double> parse_datetime(const std::string& timestamp, const std::string& picture);
+std::optional<double> parse_datetime(const std::string& timestamp, const std::string& picture, double now_ms);
 std::optional<double> parse_iso8601(const std::string& timestamp);
 
 // Integer pictures (fn:format-integer), used by $formatInteger and date components.

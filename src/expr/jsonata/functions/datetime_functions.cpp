@@ -18,13 +18,13 @@ Value from_millis(CallContext&, std::vector<Value>& args) {
                                        tz.is_string() ? &tz.as_string() : nullptr));
 }
 
-Value to_millis(CallContext&, std::vector<Value>& args) {
+Value to_millis(CallContext& ctx, std::vector<Value>& args) {
   const Value& ts = arg(args, 0);
   if (ts.is_undefined()) return Value{};
   const Value& picture = arg(args, 1);
   std::optional<double> r;
   if (picture.is_string()) {
-    r = parse_datetime(ts.as_string(), picture.as_string());
+    r = parse_datetime(ts.as_string(), picture.as_string(), ctx.ev.now_ms());
   } else {
     r = parse_iso8601(ts.as_string());
     if (!r) throw_error("D3110", {}, {}, ts);
