@@ -19,6 +19,7 @@ import time
 import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+SKIPPED = 77  # ctest's SKIP_RETURN_CODE for this suite
 
 
 def resolve_aws():
@@ -65,7 +66,9 @@ def main(argv):
     if not args.binary or not os.access(args.binary, os.X_OK):
         parser.error("give the sfn-local binary (or set SFN_LOCAL_BIN)")
     if not shutil.which("aws"):
-        parser.error("the AWS CLI (`aws`) is not on PATH")
+        print("blackbox: SKIPPED: the AWS CLI (`aws`) is not on PATH "
+              "(`make deps` installs it)", file=sys.stderr)
+        return SKIPPED
     os.environ["SFN_LOCAL_BIN"] = os.path.abspath(args.binary)
     aws_dir = resolve_aws()
     if aws_dir:
