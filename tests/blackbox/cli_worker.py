@@ -16,11 +16,21 @@ import json
 import sys
 
 
+def _drop_host_prefix(params, **_):
+    prefix = params.pop("host_prefix", None)
+    if prefix and isinstance(params.get("url"), str):
+        params["url"] = params["url"].replace("://" + prefix, "://", 1)
+
+
 def main():
     protocol = sys.stdout
     try:
         from awscli.clidriver import create_clidriver
         driver = create_clidriver()
+        # StartSyncExecution's endpoint has a `sync-` host prefix, which a loopback endpoint
+        # cannot resolve. Newer CLIs drop it for AWS_DISABLE_HOST_PREFIX_INJECTION=true; older
+        # ones (Debian 12's awscli 2.9) have no such setting, so drop it here for every CLI.
+        driver.session.register("before-call.sfn", _drop_host_prefix)
     except Exception as error:  # noqa: BLE001 - any failure means "use the executable"
         protocol.write(json.dumps({"ready": False, "error": repr(error)}) + "\n")
         protocol.flush()
