@@ -15,6 +15,9 @@ void create_activity(Service& svc, const Json& req, Reply reply) {
   RequestFields f(req);
   TRY(name, f.required_string("name"));
   TRY(tags_in, f.optional_array("tags"));
+  TRY(tags, parse_tag_list(*tags_in));
+  if (tags->size() > 50)
+    return reply(api_error("TooManyTags", "Too many tags: a resource can have at most 50 tags"));
   if (!is_valid_resource_name(*name)) return reply(api_error("InvalidName", "Invalid Name: '" + *name + "'"));
   std::string arn = svc.arns.activity(*name);
   std::lock_guard lock(svc.mutex);
@@ -23,11 +26,9 @@ void create_activity(Service& svc, const Json& req, Reply reply) {
     ActivityEntry a{store::ActivityRow{arn, *name, now_epoch_seconds()}};
     svc.store.put_activity(a.row);
     it = svc.activities.emplace(arn, std::move(a)).first;
-    if (*tags_in && !(*tags_in)->empty()) {
-      auto& tags = svc.tags[arn];
-      for (const auto& t : **tags_in)
-        if (t.is_object() && t.contains("key")) tags[t["key"].get<std::string>()] = t.value("value", "");
-      svc.store.put_tags(arn, tags);
+    if (!tags->empty()) {
+      svc.tags[arn] = *tags;
+      svc.store.put_tags(arn, *tags);
     }
   }
   reply(Json{{"activityArn", arn}, {"creationDate", it->second.row.creation_date}});

@@ -74,4 +74,30 @@ ApiResult<std::optional<Json>> RequestFields::optional_array(const char* name) c
   return std::optional<Json>(*it);
 }
 
+ApiResult<std::map<std::string, std::string>> parse_tag_list(const std::optional<Json>& tags) {
+  std::map<std::string, std::string> out;
+  if (!tags) return out;
+  for (const auto& t : *tags) {
+    if (!t.is_object()) return wrong_type("tags", "a list of Tag structures");
+    auto key = t.find("key");
+    auto value = t.find("value");
+    if ((key != t.end() && !key->is_string() && !key->is_null()) ||
+        (value != t.end() && !value->is_string() && !value->is_null()))
+      return wrong_type("tags", "Tag key and value to be strings");
+    std::string k = key != t.end() && key->is_string() ? key->get<std::string>() : "";
+    std::string v = value != t.end() && value->is_string() ? value->get<std::string>() : "";
+    out[k] = v;
+  }
+  return out;
+}
+
+ApiResult<std::vector<std::string>> parse_tag_keys(const Json& keys) {
+  std::vector<std::string> out;
+  for (const auto& k : keys) {
+    if (!k.is_string()) return wrong_type("tagKeys", "a list of strings");
+    out.push_back(k.get<std::string>());
+  }
+  return out;
+}
+
 }  // namespace sfn::api

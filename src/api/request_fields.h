@@ -2,6 +2,7 @@
 // SerializationException, a missing required member a ValidationException.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,5 +31,11 @@ class RequestFields {
  private:
   const Json& body_;
 };
+
+// A `tags` member ([{"key": "k", "value": "v"}, ...]) as a map; members of the wrong JSON type
+// are a SerializationException, so nothing is written before the whole list checks out.
+ApiResult<std::map<std::string, std::string>> parse_tag_list(const std::optional<Json>& tags);
+// A `tagKeys` member: a list of strings.
+ApiResult<std::vector<std::string>> parse_tag_keys(const Json& keys);
 
 }  // namespace sfn::api

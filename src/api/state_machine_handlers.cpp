@@ -33,14 +33,8 @@ ApiResult<bool> check_role(const std::optional<std::string>& role) {
 }
 
 ApiResult<std::map<std::string, std::string>> parse_tags(const std::optional<Json>& tags) {
-  std::map<std::string, std::string> out;
-  if (!tags) return out;
-  for (const auto& t : *tags) {
-    if (!t.is_object() || !t.contains("key") || !t["key"].is_string())
-      return api_error("SerializationException", "Tags must be objects with a string 'key'");
-    out[t["key"].get<std::string>()] = t.value("value", "");
-  }
-  if (out.size() > 50)
+  auto out = parse_tag_list(tags);
+  if (out && out->size() > 50)
     return api_error("TooManyTags", "Too many tags: a resource can have at most 50 tags");
   return out;
 }

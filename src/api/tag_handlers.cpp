@@ -21,14 +21,11 @@ void tag_resource(Service& svc, const Json& req, Reply reply) {
   TRY(arn, f.required_string("resourceArn", 256));
   TRY(tags_in, f.optional_array("tags"));
   if (!*tags_in) return reply(validation_error("null", "tags", "Member must not be null"));
+  TRY(added, parse_tag_list(*tags_in));
   std::lock_guard lock(svc.mutex);
   TRY(ok, resource_exists(svc, *arn));
   auto tags = svc.tags[*arn];
-  for (const auto& t : **tags_in) {
-    if (!t.is_object() || !t.contains("key") || !t["key"].is_string())
-      return reply(api_error("SerializationException", "Tags must be objects with a string 'key'"));
-    tags[t["key"].get<std::string>()] = t.value("value", "");
-  }
+  for (const auto& [k, v] : *added) tags[k] = v;
   if (tags.size() > kMaxTags)
     return reply(api_error("TooManyTags", "Too many tags: a resource can have at most 50 tags"));
   svc.tags[*arn] = tags;
@@ -41,11 +38,11 @@ void untag_resource(Service& svc, const Json& req, Reply reply) {
   TRY(arn, f.required_string("resourceArn", 256));
   TRY(keys, f.optional_array("tagKeys"));
   if (!*keys) return reply(validation_error("null", "tagKeys", "Member must not be null"));
+  TRY(names, parse_tag_keys(**keys));
   std::lock_guard lock(svc.mutex);
   TRY(ok, resource_exists(svc, *arn));
   auto& tags = svc.tags[*arn];
-  for (const auto& k : **keys)
-    if (k.is_string()) tags.erase(k.get<std::string>());
+  for (const auto& k : *names) tags.erase(k);
   svc.store.put_tags(*arn, tags);
   reply(Json::object());
 }
