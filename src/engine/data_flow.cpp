@@ -25,7 +25,10 @@ Json context_object(const Frame& frame, const asl::State& state, const StateVisi
   Json st = Json::object();
   st["EnteredTime"] = format_iso8601(visit.entered_time);
   st["Name"] = state.name;
-  st["RetryCount"] = visit.retry_count;
+  // Only states that can retry carry RetryCount (Pass, Choice, Wait, ... do not).
+  if (state.type == asl::StateType::kTask || state.type == asl::StateType::kParallel ||
+      state.type == asl::StateType::kMap)
+    st["RetryCount"] = visit.retry_count;
   ctx["State"] = std::move(st);
   ctx["StateMachine"] = frame.run.state_machine_context;
   if (visit.task_token) ctx["Task"] = Json{{"Token", *visit.task_token}};

@@ -16,6 +16,7 @@ namespace sfn::engine {
 // Per state visit: what $$.State holds.
 struct StateVisit {
   std::int64_t entered_event_id = 0;
+  std::int64_t entered_previous_id = 0;  // previousEventId of the entered event
   double entered_time = 0;
   std::int64_t retry_count = 0;
   std::optional<std::string> task_token;

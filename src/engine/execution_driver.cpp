@@ -67,7 +67,10 @@ Awaitable<void> drive_execution(std::shared_ptr<ExecutionRun> run, bool resuming
     asio::co_spawn(run->strand, watch_timeout(run, double(*machine.timeout_seconds)), asio::detached);
 
   Frame frame{*run, run->root, {}, Json::object(), std::nullopt, true};
-  if (resuming && run->resume) frame.chain = EventChain{run->resume->entered_event_id, run->resume->entered_event_id};
+  if (resuming && run->resume) {
+    frame.chain = EventChain{run->resume->entered_event_id, run->resume->entered_event_id};
+    frame.variables = run->resume->variables;
+  }
   GraphOutcome outcome;
   try {
     outcome = co_await run_graph(frame, machine.graph, input);

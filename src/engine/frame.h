@@ -52,6 +52,8 @@ struct ExecutionRun {
     std::string state;
     Json input;
     std::int64_t entered_event_id = 0;
+    std::int64_t entered_previous_id = 0;
+    Json variables = Json::object();
     std::optional<double> wait_until;
     Json extra;  // state-specific (e.g. task token)
   };

@@ -47,8 +47,18 @@ StateOutcome cancelled() {
 
 // Emits the "exited" event and picks the transition.
 StateOutcome exit_state(Frame& f, const asl::State& s, Json output,
-                        const std::optional<std::string>& next_override) {
+                        const std::optional<std::string>& next_override,
+                        const std::optional<Json>& assigned) {
   Json d = Json::object();
+  if (assigned) {
+    Json shown = Json::object();
+    for (const auto& [name, value] : assigned->items()) {
+      shown[name] = dump_compact(value);
+      f.variables[name] = value;
+    }
+    d["assignedVariables"] = std::move(shown);
+    d["assignedVariablesDetails"] = Json{{"truncated", false}};
+  }
   d["name"] = s.name;
   put_payload(d, "output", output);
   f.run.history.add(f.chain, event_type(s, "StateExited"), "stateExitedEventDetails",
@@ -74,46 +84,111 @@ void save_checkpoint(Frame& f, const asl::State& s, const Json& raw, const State
   cp["input"] = raw;
   cp["entered_event_id"] = visit.entered_event_id;
   cp["last_event_id"] = f.run.history.last_id();
+  cp["variables"] = f.variables;
+  cp["entered_previous_id"] = visit.entered_previous_id;
   f.run.checkpoint = std::move(cp);
   f.run.services.save_checkpoint(*f.run.record, f.run.checkpoint);
 }
 
-Awaitable<Result<Json>> run_work(Frame& f, const asl::State& s, const Json& input,
-                                 StateVisit& visit) {
+Awaitable<Result<Json>> run_work(Frame& f, const asl::State& s, const Json& input, StateIO& io) {
   switch (s.type) {
     case asl::StateType::kTask:
-      co_return co_await run_task(f, static_cast<const asl::TaskState&>(s), input, visit);
+      co_return co_await run_task(f, static_cast<const asl::TaskState&>(s), input, io);
     case asl::StateType::kParallel:
-      co_return co_await run_parallel(f, static_cast<const asl::ParallelState&>(s), input, visit);
+      co_return co_await run_parallel(f, static_cast<const asl::ParallelState&>(s), input, io);
     case asl::StateType::kMap:
-      co_return co_await run_map(f, static_cast<const asl::MapState&>(s), input, visit);
+      co_return co_await run_map(f, static_cast<const asl::MapState&>(s), input, io);
     default:
       co_return states_error(std::string(errors::kRuntime), "not a task-like state");
   }
 }
 
+// JSONata evaluation errors are recorded as an EvaluationFailed event (previousEventId: the
+// event before the state was entered), and the chain continues from it.
+void record_evaluation_failure(Frame& f, const asl::State& s, const StateVisit& visit,
+                               StatesError& err) {
+  if (err.error != errors::kQueryEvaluationError || err.evaluation_recorded) return;
+  err.evaluation_recorded = true;
+  Json d = Json::object();
+  d["cause"] = err.cause;
+  d["error"] = err.error;
+  static constexpr std::string_view kField = "specified for the field '";
+  if (auto pos = err.cause.find(kField); pos != std::string::npos) {
+    auto start = pos + kField.size();
+    auto end = err.cause.find('\'', start);
+    if (end != std::string::npos) d["location"] = err.cause.substr(start, end - start);
+  }
+  d["state"] = s.name;
+  EventChain chain{visit.entered_previous_id, visit.entered_previous_id};
+  f.run.history.add(chain, "EvaluationFailed", "evaluationFailedEventDetails", std::move(d));
+  f.chain.source = chain.source;
+}
+
+// The state's input for its work: JSONPath InputPath + Parameters, or JSONata Arguments. Map
+// applies its ItemSelector per item, inside its work.
+Result<Json> work_input(Frame& f, const asl::State& s, StateIO& io) {
+  if (io.jsonata()) {
+    if (s.arguments) return io.evaluate(*s.arguments, io.raw(), "Arguments");
+    return io.raw();
+  }
+  auto effective = apply_input_path(s, io.raw(), io.context(), f);
+  if (!effective || s.type == asl::StateType::kMap || !s.parameters) return effective;
+  return io.evaluate(*s.parameters, *effective, "Parameters");
+}
+
+// Output processing of a successful result, with its Assign.
+Result<StateOutcome> finish_result(Frame& f, const asl::State& s, StateIO& io, Json result) {
+  io.refresh_context();
+  if (io.jsonata()) {
+    auto assigned = io.evaluate_assign(s.assign, result, &result);
+    if (!assigned) return tl::unexpected(assigned.error());
+    auto out = io.jsonata_output(s.output, result, &result);
+    if (!out) return tl::unexpected(out.error());
+    return exit_state(f, s, std::move(*out), std::nullopt, *assigned);
+  }
+  auto selected = apply_result_selector(s, result, io.context(), f);
+  if (!selected) return tl::unexpected(selected.error());
+  auto assigned = io.evaluate_assign(s.assign, *selected);
+  if (!assigned) return tl::unexpected(assigned.error());
+  auto out = apply_result_path(s.result_path, io.raw(), std::move(*selected));
+  if (out) out = apply_output_path(s, *out, io.context(), f);
+  if (!out) return tl::unexpected(out.error());
+  return exit_state(f, s, std::move(*out), std::nullopt, *assigned);
+}
+
+// A Catcher's output: the error output through ResultPath (JSONPath) or Output (JSONata).
+Result<StateOutcome> finish_caught(Frame& f, const asl::State& s, StateIO& io,
+                                   const asl::Catcher& c, const StatesError& err) {
+  Json error_output = Json::object();
+  error_output["Error"] = err.error;
+  error_output["Cause"] = err.cause;
+  auto assigned = io.evaluate_assign(c.assign, error_output, nullptr, &error_output);
+  if (!assigned) return tl::unexpected(assigned.error());
+  Result<Json> out = io.jsonata()
+                         ? io.jsonata_output(c.output, error_output, nullptr, &error_output)
+                         : apply_result_path(c.result_path, io.raw(), error_output);
+  if (!out) return tl::unexpected(out.error());
+  return exit_state(f, s, std::move(*out), c.next, *assigned);
+}
+
 // Task, Parallel and Map: the work wrapped in Retry and Catch.
-Awaitable<StateOutcome> run_with_error_handling(Frame& f, const asl::State& s, const Json& raw,
-                                                StateVisit& visit) {
-  Json ctx = context_object(f, s, visit);
-  auto effective = apply_input_path(s, raw, ctx, f);
-  if (!effective) co_return failed(located(effective.error(), s, visit.entered_event_id));
-  // Map applies its ItemSelector per item, inside the state's work.
-  auto input = s.type == asl::StateType::kMap ? effective : apply_parameters(s, *effective, ctx, f);
-  if (!input) co_return failed(located(input.error(), s, visit.entered_event_id));
+Awaitable<StateOutcome> run_with_error_handling(Frame& f, const asl::State& s, StateIO& io) {
+  StateVisit& visit = io.visit();
+  auto input = work_input(f, s, io);
+  if (!input) {
+    auto err = located(input.error(), s, visit.entered_event_id);
+    record_evaluation_failure(f, s, visit, err);
+    co_return failed(std::move(err));
+  }
 
   std::vector<std::int64_t> attempts(s.retry.size(), 0);
   while (true) {
-    auto result = co_await run_work(f, s, *input, visit);
+    auto result = co_await run_work(f, s, *input, io);
     if (f.scope->cancelled()) co_return cancelled();
     if (result) {
-      ctx = context_object(f, s, visit);
-      auto selected = apply_result_selector(s, *result, ctx, f);
-      Result<Json> out = selected ? apply_result_path(s.result_path, raw, std::move(*selected))
-                                  : Result<Json>(tl::unexpected(selected.error()));
-      if (out) out = apply_output_path(s, *out, ctx, f);
-      if (out) co_return exit_state(f, s, std::move(*out), std::nullopt);
-      result = tl::unexpected(out.error());
+      auto done = finish_result(f, s, io, std::move(*result));
+      if (done) co_return std::move(*done);
+      result = tl::unexpected(done.error());
     }
     StatesError err = result.error();
     if (err.error == kCancelledError) co_return cancelled();
@@ -132,19 +207,19 @@ Awaitable<StateOutcome> run_with_error_handling(Frame& f, const asl::State& s, c
       break;
     }
     if (retried) continue;
+    err = located(std::move(err), s, visit.entered_event_id);
+    if (s.type == asl::StateType::kParallel || s.type == asl::StateType::kMap)
+      record_evaluation_failure(f, s, visit, err);
     if (s.type == asl::StateType::kParallel || s.type == asl::StateType::kMap)
       f.run.history.add(f.chain, event_type(s, "StateFailed"));
-
     for (const auto& c : s.catchers) {
       if (!error_matches(c.error_equals, err.error)) continue;
-      Json error_output = Json::object();
-      error_output["Error"] = err.error;
-      error_output["Cause"] = err.cause;
-      auto out = apply_result_path(c.result_path, raw, std::move(error_output));
-      if (!out) co_return failed(located(out.error(), s, visit.entered_event_id));
-      co_return exit_state(f, s, std::move(*out), c.next);
+      auto done = finish_caught(f, s, io, c, err);
+      if (!done) co_return failed(located(done.error(), s, visit.entered_event_id));
+      co_return std::move(*done);
     }
-    co_return failed(located(std::move(err), s, visit.entered_event_id));
+    if (s.type == asl::StateType::kTask) record_evaluation_failure(f, s, visit, err);
+    co_return failed(std::move(err));
   }
 }
 
@@ -154,48 +229,53 @@ Awaitable<StateOutcome> run_state(Frame& f, const asl::State& s, const Json& raw
   const bool resuming = f.top_level && f.run.resume && f.run.resume->state == s.name;
   if (resuming) {
     visit.entered_event_id = f.run.resume->entered_event_id;
+    visit.entered_previous_id = f.run.resume->entered_previous_id;
   } else {
     Json d = Json::object();
     d["name"] = s.name;
     put_payload(d, "input", raw);
+    visit.entered_previous_id = f.chain.source;
     visit.entered_event_id = f.run.history.add(f.chain, event_type(s, "StateEntered"),
                                                "stateEnteredEventDetails", std::move(d));
     save_checkpoint(f, s, raw, visit);
   }
+  StateIO io(f, s, visit, raw);
 
   Result<StepOutput> step = StepOutput{};
   switch (s.type) {
     case asl::StateType::kTask:
     case asl::StateType::kParallel:
     case asl::StateType::kMap:
-      co_return co_await run_with_error_handling(f, s, raw, visit);
+      co_return co_await run_with_error_handling(f, s, io);
     case asl::StateType::kPass:
-      step = co_await run_pass(f, static_cast<const asl::PassState&>(s), raw, visit);
+      step = co_await run_pass(f, static_cast<const asl::PassState&>(s), io);
       break;
     case asl::StateType::kChoice:
-      step = co_await run_choice(f, static_cast<const asl::ChoiceState&>(s), raw, visit);
+      step = co_await run_choice(f, static_cast<const asl::ChoiceState&>(s), io);
       break;
     case asl::StateType::kWait:
-      step = co_await run_wait(f, static_cast<const asl::WaitState&>(s), raw, visit);
+      step = co_await run_wait(f, static_cast<const asl::WaitState&>(s), io);
       break;
     case asl::StateType::kSucceed:
-      step = co_await run_succeed(f, static_cast<const asl::SucceedState&>(s), raw, visit);
+      step = co_await run_succeed(f, static_cast<const asl::SucceedState&>(s), io);
       break;
     case asl::StateType::kFail:
-      step = co_await run_fail(f, static_cast<const asl::FailState&>(s), raw, visit);
+      step = co_await run_fail(f, static_cast<const asl::FailState&>(s), io);
       break;
   }
   if (f.scope->cancelled()) co_return cancelled();
   if (!step) {
     if (step.error().error == kCancelledError) co_return cancelled();
-    co_return failed(located(step.error(), s, visit.entered_event_id));
+    auto err = located(step.error(), s, visit.entered_event_id);
+    record_evaluation_failure(f, s, visit, err);
+    co_return failed(std::move(err));
   }
   if (s.type == asl::StateType::kSucceed) {
-    auto o = exit_state(f, s, std::move(step->output), std::nullopt);
+    auto o = exit_state(f, s, std::move(step->output), std::nullopt, std::nullopt);
     o.kind = StateOutcome::Kind::kEnd;
     co_return o;
   }
-  co_return exit_state(f, s, std::move(step->output), step->next);
+  co_return exit_state(f, s, std::move(step->output), step->next, step->assigned);
 }
 
 }  // namespace

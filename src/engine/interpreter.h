@@ -8,6 +8,7 @@
 
 #include "engine/data_flow.h"
 #include "engine/frame.h"
+#include "engine/state_io.h"
 #include "sfn/asl/model/state_machine.h"
 #include "sfn/asl/model/states.h"
 
@@ -26,26 +27,19 @@ Awaitable<GraphOutcome> run_graph(Frame& frame, const asl::StateGraph& graph, Js
 struct StepOutput {
   Json output;
   std::optional<std::string> next;
+  std::optional<Json> assigned;  // variables assigned by this state (Assign)
 };
 
 // The states' own work. Simple states return their final output; Task and Parallel return
 // their raw result (the pipeline applies ResultSelector/ResultPath/OutputPath and retries).
-Awaitable<Result<StepOutput>> run_pass(Frame& f, const asl::PassState& s, const Json& raw,
-                                       StateVisit& v);
-Awaitable<Result<StepOutput>> run_choice(Frame& f, const asl::ChoiceState& s, const Json& raw,
-                                         StateVisit& v);
-Awaitable<Result<StepOutput>> run_wait(Frame& f, const asl::WaitState& s, const Json& raw,
-                                       StateVisit& v);
-Awaitable<Result<StepOutput>> run_succeed(Frame& f, const asl::SucceedState& s, const Json& raw,
-                                          StateVisit& v);
-Awaitable<Result<StepOutput>> run_fail(Frame& f, const asl::FailState& s, const Json& raw,
-                                       StateVisit& v);
-Awaitable<Result<Json>> run_task(Frame& f, const asl::TaskState& s, const Json& effective_input,
-                                 StateVisit& v);
-Awaitable<Result<Json>> run_parallel(Frame& f, const asl::ParallelState& s,
-                                     const Json& effective_input, StateVisit& v);
-Awaitable<Result<Json>> run_map(Frame& f, const asl::MapState& s, const Json& effective_input,
-                                StateVisit& v);
+Awaitable<Result<StepOutput>> run_pass(Frame& f, const asl::PassState& s, StateIO& io);
+Awaitable<Result<StepOutput>> run_choice(Frame& f, const asl::ChoiceState& s, StateIO& io);
+Awaitable<Result<StepOutput>> run_wait(Frame& f, const asl::WaitState& s, StateIO& io);
+Awaitable<Result<StepOutput>> run_succeed(Frame& f, const asl::SucceedState& s, StateIO& io);
+Awaitable<Result<StepOutput>> run_fail(Frame& f, const asl::FailState& s, StateIO& io);
+Awaitable<Result<Json>> run_task(Frame& f, const asl::TaskState& s, const Json& input, StateIO& io);
+Awaitable<Result<Json>> run_parallel(Frame& f, const asl::ParallelState& s, const Json& input, StateIO& io);
+Awaitable<Result<Json>> run_map(Frame& f, const asl::MapState& s, const Json& input, StateIO& io);
 
 // Marks errors that abort the state pipeline because the frame was cancelled.
 inline constexpr const char* kCancelledError = "sfn-local.Cancelled";

@@ -69,6 +69,8 @@ class RuntimeImpl final : public Runtime {
     r.state = cp.value("state", "");
     r.input = cp.value("input", Json());
     r.entered_event_id = cp.value("entered_event_id", std::int64_t{0});
+    r.entered_previous_id = cp.value("entered_previous_id", std::int64_t{0});
+    r.variables = cp.value("variables", Json::object());
     if (cp.contains("wait_until")) r.wait_until = cp["wait_until"].get<double>();
     if (cp.contains("task_token")) r.extra["task_token"] = cp["task_token"];
     std::int64_t last = cp.value("last_event_id", r.entered_event_id);

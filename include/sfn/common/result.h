@@ -11,8 +11,10 @@ namespace sfn {
 struct StatesError {
   std::string error;  // e.g. "States.Runtime", "States.TaskFailed", or a task's own error name
   std::string cause;  // human-readable text; may be empty
+  // Set once the error's EvaluationFailed event is in the history (JSONata errors).
+  bool evaluation_recorded = false;
 
-  bool operator==(const StatesError&) const = default;
+  bool operator==(const StatesError& o) const { return error == o.error && cause == o.cause; }
 };
 
 template <class T>

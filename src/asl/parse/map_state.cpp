@@ -88,6 +88,7 @@ std::unique_ptr<State> parse_map(StateParse& p) {
       r.type_error("Items", "ARRAY or a JSONata expression");
     } else {
       s->items = compile_template(*v, r.at("Items"), payload::Mode::kJsonata, p.ctx.diags);
+      if (v->is_string()) s->items_expression = jsonata_body(v->get<std::string>());
     }
   }
 

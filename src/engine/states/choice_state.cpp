@@ -1,32 +1,46 @@
 // "A Choice state adds branching logic to a state machine." Rules are evaluated in order
-// against the effective input; the first match names the next state.
+// against the effective input; the first match names the next state. A matching rule's
+// Assign/Output apply; with Default, the state's own.
 #include "engine/interpreter.h"
 #include "sfn/common/states_errors.h"
 
 namespace sfn::engine {
 
-Awaitable<Result<StepOutput>> run_choice(Frame& f, const asl::ChoiceState& s, const Json& raw,
-                                         StateVisit& visit) {
-  Json ctx = context_object(f, s, visit);
-  auto effective = apply_input_path(s, raw, ctx, f);
-  if (!effective) co_return tl::unexpected(effective.error());
-  expr::EvalContext ectx{*effective, ctx, &f.variables};
-  std::optional<std::string> next;
+Awaitable<Result<StepOutput>> run_choice(Frame& f, const asl::ChoiceState& s, StateIO& io) {
+  Json effective = io.raw();
+  if (!io.jsonata()) {
+    auto e = apply_input_path(s, io.raw(), io.context(), f);
+    if (!e) co_return tl::unexpected(e.error());
+    effective = std::move(*e);
+  }
+  Json vars = f.variables;
+  if (io.jsonata()) vars["states"] = Json{{"input", io.raw()}, {"context", io.context()}};
+  expr::EvalContext ectx{effective, io.context(), &vars};
+  const asl::ChoiceBranch* matched = nullptr;
   for (const auto& branch : s.choices) {
-    auto matched = branch.rule.evaluate(ectx);
-    if (!matched) co_return tl::unexpected(matched.error());
-    if (*matched) {
-      next = branch.next;
+    auto m = branch.rule.evaluate(ectx);
+    if (!m) co_return tl::unexpected(m.error());
+    if (*m) {
+      matched = &branch;
       break;
     }
   }
-  if (!next) next = s.default_next;
-  if (!next)
+  if (!matched && !s.default_next)
     co_return states_error(std::string(errors::kNoChoiceMatched),
                            "No Matches! at Choice State '" + s.name + "'");
-  auto out = apply_output_path(s, *effective, ctx, f);
+  const auto& assign = matched ? matched->assign : s.assign;
+  auto assigned = io.evaluate_assign(assign, effective);
+  if (!assigned) co_return tl::unexpected(assigned.error());
+  std::optional<std::string> next = matched ? matched->next : *s.default_next;
+  if (io.jsonata()) {
+    const auto& output = matched && matched->output ? matched->output : s.output;
+    auto out = io.jsonata_output(output, io.raw());
+    if (!out) co_return tl::unexpected(out.error());
+    co_return StepOutput{std::move(*out), next, std::move(*assigned)};
+  }
+  auto out = apply_output_path(s, effective, io.context(), f);
   if (!out) co_return tl::unexpected(out.error());
-  co_return StepOutput{std::move(*out), next};
+  co_return StepOutput{std::move(*out), next, std::move(*assigned)};
 }
 
 }  // namespace sfn::engine

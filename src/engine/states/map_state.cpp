@@ -12,11 +12,18 @@ StatesError runtime(std::string cause) {
   return StatesError{std::string(errors::kRuntime), std::move(cause)};
 }
 
-Result<size_t> max_concurrency(const asl::MapState& s, const Json& input, const Json& ctx,
-                               const Frame& f) {
+Result<size_t> max_concurrency(const asl::MapState& s, const Json& input, StateIO& io) {
   if (s.max_concurrency.literal) return s.max_concurrency.literal->get<size_t>();
+  if (s.max_concurrency.jsonata) {
+    auto v = io.evaluate_dynamic(s.max_concurrency, input, "MaxConcurrency");
+    if (!v) return tl::unexpected(v.error());
+    if (!(*v)->is_number_integer() || (*v)->get<std::int64_t>() < 0)
+      return states_error(std::string(errors::kQueryEvaluationError),
+                          "The MaxConcurrency field must be a non-negative integer, but was: " + dump_compact(**v));
+    return (*v)->get<size_t>();
+  }
   if (s.max_concurrency.path) {
-    auto v = select_path(*s.max_concurrency.path, input, ctx, f.variables);
+    auto v = select_path(*s.max_concurrency.path, input, io.context(), io.frame().variables);
     if (!v || !v->is_number_integer() || v->get<std::int64_t>() < 0)
       return tl::unexpected(runtime("The MaxConcurrencyPath field refers to value " +
                                     (v ? dump_compact(*v) : std::string("null")) +
@@ -27,13 +34,26 @@ Result<size_t> max_concurrency(const asl::MapState& s, const Json& input, const 
   return size_t{0};
 }
 
+std::string json_type_name(const Json& v) {
+  if (v.is_null()) return "null";
+  if (v.is_boolean()) return "boolean";
+  if (v.is_number()) return "number";
+  if (v.is_string()) return "string";
+  if (v.is_array()) return "array";
+  return "object";
+}
+
 }  // namespace
 
 Awaitable<Result<Json>> run_map(Frame& f, const asl::MapState& s, const Json& input,
-                                StateVisit& visit) {
-  Json ctx = context_object(f, s, visit);
+                                StateIO& io) {
+  const Json& ctx = io.context();
   Json items = input;
-  if (s.items_path) {
+  if (s.items) {
+    auto v = io.evaluate(*s.items, input, "Items");
+    if (!v) co_return tl::unexpected(v.error());
+    items = std::move(*v);
+  } else if (s.items_path) {
     auto v = select_path(*s.items_path, input, ctx, f.variables);
     if (!v)
       co_return tl::unexpected(runtime("Invalid path '" + s.items_path->text() +
@@ -41,9 +61,17 @@ Awaitable<Result<Json>> run_map(Frame& f, const asl::MapState& s, const Json& in
                                        bracket_notation(s.items_path->text())));
     items = std::move(*v);
   }
-  if (!items.is_array())
-    co_return tl::unexpected(runtime("Map state input must be an array but was: " + dump_compact(items)));
-  auto limit = max_concurrency(s, input, ctx, f);
+  if (!items.is_array()) {
+    if (s.items && !s.items_expression.empty())
+      co_return states_error(std::string(errors::kQueryEvaluationError),
+                             "The JSONata expression '" + s.items_expression +
+                                 "' specified for the field 'Items' returned an unexpected result "
+                                 "type. Expected 'array', but was '" + json_type_name(items) +
+                                 "' for value: " + dump_compact(items));
+    co_return states_error(std::string(io.jsonata() ? errors::kQueryEvaluationError : errors::kRuntime),
+                           "Map state input must be an array but was: " + dump_compact(items));
+  }
+  auto limit = max_concurrency(s, input, io);
   if (!limit) co_return tl::unexpected(limit.error());
 
   f.run.history.add(f.chain, "MapStateStarted", "mapStateStartedEventDetails",
@@ -69,11 +97,11 @@ Awaitable<Result<Json>> run_map(Frame& f, const asl::MapState& s, const Json& in
       child.run.history.add(child.chain, type, key, Json{{"index", i}, {"name", s.name}},
                             /*update_source=*/false);
     };
-    c.body = [&s, &input, &visit, item = items[i]](Frame& child) -> Awaitable<GraphOutcome> {
+    c.body = [&s, &input, &io, item = items[i]](Frame& child) -> Awaitable<GraphOutcome> {
       Json iteration_input = item;
       if (s.parameters) {
-        Json ictx = context_object(child, s, visit);
-        auto selected = apply_parameters(s, input, ictx, child);
+        StateIO child_io(child, s, io.visit(), io.raw());
+        auto selected = child_io.evaluate(*s.parameters, input, "ItemSelector");
         if (!selected)
           co_return GraphOutcome{GraphOutcome::Kind::kFailed, nullptr, selected.error()};
         iteration_input = std::move(*selected);

@@ -6,7 +6,7 @@
 namespace sfn::engine {
 
 Awaitable<Result<Json>> run_parallel(Frame& f, const asl::ParallelState& s, const Json& input,
-                                     StateVisit&) {
+                                     StateIO&) {
   f.run.history.add(f.chain, "ParallelStateStarted");
   std::vector<ChildRun> children;
   for (const auto& branch : s.branches) {

@@ -15,21 +15,19 @@ namespace {
 constexpr double kDefaultTaskTimeout = 99999999;
 
 Result<std::optional<double>> seconds_field(const asl::DynamicValue& v, const char* name,
-                                            const Json& input, const Json& ctx, const Frame& f) {
-  if (v.literal) return std::optional<double>(v.literal->get<double>());
-  if (v.path) {
-    auto found = select_path(*v.path, input, ctx, f.variables);
-    if (!found)
-      return states_error(std::string(errors::kRuntime),
-                          "Invalid path '" + v.path->text() +
-                              "' : No results for path: " + bracket_notation(v.path->text()));
-    if (!found->is_number() || found->get<double>() <= 0)
-      return states_error(std::string(errors::kRuntime),
-                          std::string("The ") + name + " parameter must be a positive integer: " +
-                              v.path->text() + " == " + dump_compact(*found));
-    return std::optional<double>(found->get<double>());
+                                            const char* path_name, const Json& input,
+                                            StateIO& io) {
+  if (!v.present()) return std::optional<double>();
+  auto r = io.evaluate_dynamic(v, input, name);
+  if (!r) return tl::unexpected(r.error());
+  const Json& j = **r;
+  if (!j.is_number() || j.get<double>() <= 0) {
+    std::string shown = v.path ? v.path->text() + " == " + dump_compact(j) : dump_compact(j);
+    return states_error(std::string(io.jsonata() ? errors::kQueryEvaluationError : errors::kRuntime),
+                        std::string("The ") + (v.path ? path_name : name) +
+                            " field must be a positive integer: " + shown);
   }
-  return std::optional<double>();
+  return std::optional<double>(j.get<double>());
 }
 
 bool is_activity(const std::string& resource) {
@@ -128,11 +126,10 @@ Awaitable<Result<Json>> run_activity(Frame& f, const asl::TaskState& s, const Js
 }  // namespace
 
 Awaitable<Result<Json>> run_task(Frame& f, const asl::TaskState& s, const Json& input,
-                                 StateVisit& visit) {
-  Json ctx = context_object(f, s, visit);
-  auto timeout = seconds_field(s.timeout_seconds, "TimeoutSecondsPath", input, ctx, f);
+                                 StateIO& io) {
+  auto timeout = seconds_field(s.timeout_seconds, "TimeoutSeconds", "TimeoutSecondsPath", input, io);
   if (!timeout) co_return tl::unexpected(timeout.error());
-  auto heartbeat = seconds_field(s.heartbeat_seconds, "HeartbeatSecondsPath", input, ctx, f);
+  auto heartbeat = seconds_field(s.heartbeat_seconds, "HeartbeatSeconds", "HeartbeatSecondsPath", input, io);
   if (!heartbeat) co_return tl::unexpected(heartbeat.error());
   if (is_activity(s.resource)) co_return co_await run_activity(f, s, input, *timeout, *heartbeat);
   co_return states_error(std::string(errors::kRuntime),

@@ -14,29 +14,40 @@ StatesError runtime(std::string cause) {
 }
 
 // The wall-clock instant the state waits until.
-Result<double> deadline(const asl::WaitState& s, const Json& input, const Json& ctx,
-                        const Frame& f, double entered) {
+Result<double> deadline(const asl::WaitState& s, const Json& input, StateIO& io, double entered) {
+  const Json& ctx = io.context();
+  const Frame& f = io.frame();
+  const bool jsonata = io.jsonata();
+  auto invalid = [jsonata](std::string cause) {
+    return tl::unexpected(StatesError{std::string(jsonata ? errors::kQueryEvaluationError : errors::kRuntime), std::move(cause)});
+  };
   if (s.seconds.literal) return entered + s.seconds.literal->get<double>();
+  if (s.seconds.jsonata) {
+    auto v = io.evaluate_dynamic(s.seconds, input, "Seconds");
+    if (!v) return tl::unexpected(v.error());
+    const Json& j = **v;
+    if (!j.is_number() || std::floor(j.get<double>()) != j.get<double>() || j.get<double>() < 0)
+      return invalid("The Seconds field must be a non-negative integer, but was: " + dump_compact(j));
+    return entered + j.get<double>();
+  }
   if (s.seconds.path) {
     const auto& p = *s.seconds.path;
     auto v = select_path(p, input, ctx, f.variables);
     if (!v) return tl::unexpected(runtime("The SecondsPath parameter does not reference an input value: " + p.text()));
     std::string shown = p.text() + " == " + dump_compact(*v);
-    if (!v->is_number_integer() && !v->is_number_unsigned()) {
-      if (v->is_number_float() && std::floor(v->get<double>()) == v->get<double>()) {
-        // integral float such as 2.0 is accepted
-      } else {
-        return tl::unexpected(runtime("The SecondsPath parameter cannot be parsed as a long value: " + shown));
-      }
-    }
+    if (!v->is_number() || std::floor(v->get<double>()) != v->get<double>())
+      return tl::unexpected(runtime("The SecondsPath parameter cannot be parsed as a long value: " + shown));
     double seconds = v->get<double>();
     if (seconds < 0) return tl::unexpected(runtime("The SecondsPath parameter references a negative value: " + shown));
     return entered + seconds;
   }
-  if (s.timestamp.literal) {
-    std::string text = s.timestamp.literal->is_string() ? s.timestamp.literal->get<std::string>() : dump_compact(*s.timestamp.literal);
-    auto t = parse_iso8601(text);
-    if (!t) return tl::unexpected(runtime("The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: " + text));
+  if (s.timestamp.literal || s.timestamp.jsonata) {
+    auto v = io.evaluate_dynamic(s.timestamp, input, "Timestamp");
+    if (!v) return tl::unexpected(v.error());
+    const Json& j = **v;
+    std::string text = j.is_string() ? j.get<std::string>() : dump_compact(j);
+    auto t = j.is_string() ? parse_iso8601(text) : std::nullopt;
+    if (!t) return invalid("The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: " + text);
     return *t;
   }
   if (s.timestamp.path) {
@@ -53,26 +64,35 @@ Result<double> deadline(const asl::WaitState& s, const Json& input, const Json& 
 
 }  // namespace
 
-Awaitable<Result<StepOutput>> run_wait(Frame& f, const asl::WaitState& s, const Json& raw,
-                                       StateVisit& visit) {
-  Json ctx = context_object(f, s, visit);
-  auto effective = apply_input_path(s, raw, ctx, f);
-  if (!effective) co_return tl::unexpected(effective.error());
+Awaitable<Result<StepOutput>> run_wait(Frame& f, const asl::WaitState& s, StateIO& io) {
+  Json effective = io.raw();
+  if (!io.jsonata()) {
+    auto e = apply_input_path(s, io.raw(), io.context(), f);
+    if (!e) co_return tl::unexpected(e.error());
+    effective = std::move(*e);
+  }
   double until = 0;
   if (f.top_level && f.run.resume && f.run.resume->wait_until) {
     until = *f.run.resume->wait_until;
   } else {
-    auto d = deadline(s, *effective, ctx, f, visit.entered_time);
+    auto d = deadline(s, effective, io, io.visit().entered_time);
     if (!d) co_return tl::unexpected(d.error());
     until = *d;
     update_checkpoint(f, Json{{"wait_until", until}});
   }
+  auto assigned = io.evaluate_assign(s.assign, effective);
+  if (!assigned) co_return tl::unexpected(assigned.error());
   double remaining = until - now_epoch_seconds();
   auto when = std::chrono::steady_clock::now() + scaled(f, remaining > 0 ? remaining : 0);
   if (!co_await sleep_until(f, when)) co_return states_error(kCancelledError, "");
-  auto out = apply_output_path(s, *effective, ctx, f);
+  if (io.jsonata()) {
+    auto out = io.jsonata_output(s.output, io.raw());
+    if (!out) co_return tl::unexpected(out.error());
+    co_return StepOutput{std::move(*out), std::nullopt, std::move(*assigned)};
+  }
+  auto out = apply_output_path(s, effective, io.context(), f);
   if (!out) co_return tl::unexpected(out.error());
-  co_return StepOutput{std::move(*out), std::nullopt};
+  co_return StepOutput{std::move(*out), std::nullopt, std::move(*assigned)};
 }
 
 }  // namespace sfn::engine

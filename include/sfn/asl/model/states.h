@@ -88,6 +88,7 @@ class MapState : public State {
   std::string execution_type;                        // ProcessorConfig.ExecutionType
   std::optional<jsonpath::Path> items_path;          // ItemsPath (JSONPath mode)
   std::optional<payload::PayloadTemplate> items;     // Items (JSONata mode)
+  std::string items_expression;                      // Items' JSONata text, for error causes
   // ItemSelector (or legacy Parameters) is State::parameters.
   DynamicValue max_concurrency;  // MaxConcurrency | MaxConcurrencyPath | JSONata
   std::string label;

@@ -1,0 +1,85 @@
+#include "engine/state_io.h"
+
+#include "sfn/common/states_errors.h"
+
+namespace sfn::engine {
+
+StateIO::StateIO(Frame& f, const asl::State& s, StateVisit& visit, const Json& raw)
+    : frame_(f), state_(s), visit_(visit), raw_(raw), context_(context_object(f, s, visit)) {}
+
+Json StateIO::bindings(const Json* result, const Json* error_output) const {
+  Json vars = frame_.variables;
+  Json states = Json::object();
+  states["input"] = raw_;
+  states["context"] = context_;
+  if (result) states["result"] = *result;
+  if (error_output) states["errorOutput"] = *error_output;
+  vars["states"] = std::move(states);
+  return vars;
+}
+
+Result<Json> StateIO::evaluate(const payload::PayloadTemplate& t, const Json& dollar,
+                               std::string_view field, const Json* result,
+                               const Json* error_output) const {
+  if (!jsonata()) {
+    expr::EvalContext ctx{dollar, context_, &frame_.variables, field};
+    return t.evaluate(ctx);
+  }
+  Json vars = bindings(result, error_output);
+  expr::EvalContext ctx{raw_, context_, &vars, field};
+  return t.evaluate(ctx);
+}
+
+Result<std::optional<Json>> StateIO::evaluate_dynamic(const asl::DynamicValue& v,
+                                                      const Json& dollar,
+                                                      std::string_view field) const {
+  if (v.literal) return std::optional<Json>(*v.literal);
+  if (v.path) {
+    auto found = select_path(*v.path, dollar, context_, frame_.variables);
+    if (!found)
+      return states_error(std::string(errors::kRuntime),
+                          "Invalid path '" + v.path->text() +
+                              "' : No results for path: " + bracket_notation(v.path->text()));
+    return std::optional<Json>(std::move(*found));
+  }
+  if (v.intrinsic) {
+    expr::EvalContext ctx{dollar, context_, &frame_.variables, field};
+    auto r = v.intrinsic->evaluate(ctx);
+    if (!r) return tl::unexpected(r.error());
+    return std::optional<Json>(std::move(*r));
+  }
+  if (v.jsonata) {
+    Json vars = bindings(nullptr, nullptr);
+    jsonata::Bindings b;
+    for (const auto& [k, val] : vars.items()) b.emplace(k, val);
+    auto r = v.jsonata->program.evaluate(&raw_, b);
+    std::string prefix = "The JSONata expression '" + v.jsonata->text +
+                         "' specified for the field '" + std::string(field) + "' ";
+    if (!r)
+      return states_error(std::string(errors::kQueryEvaluationError),
+                          prefix + "threw an error: " + r.error().code + ": " + r.error().message);
+    if (!*r)
+      return states_error(std::string(errors::kQueryEvaluationError),
+                          prefix + "returned nothing (undefined).");
+    return std::optional<Json>(std::move(**r));
+  }
+  return std::optional<Json>();
+}
+
+Result<std::optional<Json>> StateIO::evaluate_assign(
+    const std::optional<payload::PayloadTemplate>& a, const Json& dollar, const Json* result,
+    const Json* error_output) const {
+  if (!a) return std::optional<Json>();
+  auto r = evaluate(*a, dollar, "Assign", result, error_output);
+  if (!r) return tl::unexpected(r.error());
+  return std::optional<Json>(std::move(*r));
+}
+
+Result<Json> StateIO::jsonata_output(const std::optional<payload::PayloadTemplate>& output,
+                                     const Json& default_output, const Json* result,
+                                     const Json* error_output) const {
+  if (!output) return default_output;
+  return evaluate(*output, raw_, "Output", result, error_output);
+}
+
+}  // namespace sfn::engine
