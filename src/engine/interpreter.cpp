@@ -50,7 +50,7 @@ StateOutcome exit_state(Frame& f, const asl::State& s, Json output,
                         const std::optional<std::string>& next_override,
                         const std::optional<Json>& assigned) {
   Json d = Json::object();
-  if (assigned) {
+  if (assigned && !assigned->empty()) {
     Json shown = Json::object();
     for (const auto& [name, value] : assigned->items()) {
       shown[name] = dump_compact(value);
@@ -112,14 +112,26 @@ void record_evaluation_failure(Frame& f, const asl::State& s, const StateVisit& 
   Json d = Json::object();
   d["cause"] = err.cause;
   d["error"] = err.error;
+  // The field the failure is about: "... specified for the field 'Output/x' ..." or
+  // "... The Timestamp field cannot be ...".
   static constexpr std::string_view kField = "specified for the field '";
+  static constexpr std::string_view kThe = "). The ";
   if (auto pos = err.cause.find(kField); pos != std::string::npos) {
     auto start = pos + kField.size();
     auto end = err.cause.find('\'', start);
     if (end != std::string::npos) d["location"] = err.cause.substr(start, end - start);
+  } else if (auto the = err.cause.find(kThe); the != std::string::npos) {
+    auto start = the + kThe.size();
+    auto end = err.cause.find(' ', start);
+    if (end != std::string::npos && err.cause.compare(end, 7, " field ") == 0)
+      d["location"] = err.cause.substr(start, end - start);
   }
   d["state"] = s.name;
-  EventChain chain{visit.entered_previous_id, visit.entered_previous_id};
+  // A Wait fails inside its own work (after entry); other states while processing their
+  // input/output, which AWS links to the event before the state was entered.
+  std::int64_t previous = s.type == asl::StateType::kWait ? visit.entered_event_id
+                                                           : visit.entered_previous_id;
+  EventChain chain{previous, previous};
   f.run.history.add(chain, "EvaluationFailed", "evaluationFailedEventDetails", std::move(d));
   f.chain.source = chain.source;
 }

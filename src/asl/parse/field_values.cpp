@@ -1,6 +1,8 @@
 // Shared field-value parsers: paths, payload templates, JSONata strings, bounded numbers.
 #include "asl/parse/field_values.h"
 
+#include <cctype>
+
 #include <cmath>
 #include <sstream>
 
@@ -25,7 +27,10 @@ bool is_jsonata_string(const Json& value) {
 
 std::string jsonata_body(std::string_view text) {
   if (text.size() >= 4 && text.substr(0, 2) == "{%" && text.substr(text.size() - 2) == "%}") {
-    return std::string(text.substr(2, text.size() - 4));
+    std::string_view body = text.substr(2, text.size() - 4);
+    while (!body.empty() && std::isspace(static_cast<unsigned char>(body.front()))) body.remove_prefix(1);
+    while (!body.empty() && std::isspace(static_cast<unsigned char>(body.back()))) body.remove_suffix(1);
+    return std::string(body);
   }
   return std::string(text);
 }

@@ -24,6 +24,11 @@ Result<size_t> max_concurrency(const asl::MapState& s, const Json& input, StateI
   }
   if (s.max_concurrency.path) {
     auto v = select_path(*s.max_concurrency.path, input, io.context(), io.frame().variables);
+    if (v && v->is_string()) {  // AWS also takes a numeric string such as "1"
+      const auto& text = v->get_ref<const std::string&>();
+      if (!text.empty() && text.size() < 10 && text.find_first_not_of("0123456789") == std::string::npos)
+        return static_cast<size_t>(std::stoul(text));
+    }
     if (!v || !v->is_number_integer() || v->get<std::int64_t>() < 0)
       return tl::unexpected(runtime("The MaxConcurrencyPath field refers to value " +
                                     (v ? dump_compact(*v) : std::string("null")) +
