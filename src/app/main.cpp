@@ -1,6 +1,119 @@
-#include <cstdio>
+// sfn-local: configuration → logging → store → dispatcher → HTTP server → run until a signal.
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
 
-int main() {
-  std::puts("sfn-local " SFN_VERSION);
+#include <algorithm>
+#include <boost/asio/io_context.hpp>
+#include <cstdio>
+#include <exception>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include "jsonata_command.h"
+#include "sfn/api/dispatcher.h"
+#include "sfn/http/config.h"
+#include "sfn/http/server.h"
+#include "sfn/store/store.h"
+
+namespace {
+
+// The io_context runs on a small pool: the main thread plus (threads - 1).
+unsigned pool_size() { return std::clamp(std::thread::hardware_concurrency(), 2u, 4u); }
+
+void run_io(boost::asio::io_context& io) {
+  for (;;) {
+    try {
+      io.run();
+      return;
+    } catch (const std::exception& e) {
+      // Handlers log their own failures; this is a last resort so one bug does not end the process.
+      spdlog::error("unexpected error in the event loop: {}", e.what());
+    }
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc > 1 && std::string_view(argv[1]) == "jsonata") {
+    return sfn::app::run_jsonata_command(argc - 1, argv + 1);
+  }
+  const std::vector<std::string> args(argv + std::min(argc, 1), argv + argc);
+  auto parsed = sfn::http::parse_config(args, sfn::http::process_env());
+  if (!parsed) {
+    std::fprintf(stderr, "sfn-local: %s\nTry 'sfn-local --help' for more information.\n",
+                 parsed.error().c_str());
+    return 2;
+  }
+  const sfn::http::Config& config = *parsed;
+  if (config.action == sfn::http::Config::Action::kHelp) {
+    std::fputs(sfn::http::usage_text().c_str(), stdout);
+    return 0;
+  }
+  if (config.action == sfn::http::Config::Action::kVersion) {
+    std::puts("sfn-local " SFN_VERSION);
+    return 0;
+  }
+
+  // Logs go to stderr (stdout stays free for command output), one line per event.
+  spdlog::set_default_logger(spdlog::stderr_color_mt("sfn-local"));
+  spdlog::set_pattern("[%Y-%m-%d %H:%M:%S.%e] [%^%l%$] %v");
+  spdlog::set_level(spdlog::level::from_str(config.log_level));
+
+  std::unique_ptr<sfn::store::Store> store;
+  try {
+    store = sfn::store::open_sqlite_store(config.db);
+  } catch (const std::exception& e) {
+    spdlog::critical("cannot open the database: {}", e.what());
+    return 1;
+  }
+
+  const unsigned threads = pool_size();
+  boost::asio::io_context io(static_cast<int>(threads));
+
+  sfn::api::ServiceOptions service;
+  service.region = config.region;
+  service.account = config.account;
+  service.wait_time_scale = config.wait_time_scale;
+  std::unique_ptr<sfn::api::Dispatcher> dispatcher;
+  try {
+    dispatcher = sfn::api::make_dispatcher(io, *store, service);
+    dispatcher->start();
+  } catch (const std::exception& e) {
+    spdlog::critical("cannot start the service: {}", e.what());
+    return 1;
+  }
+
+  sfn::http::ServerOptions options;
+  options.host = config.host;
+  options.port = config.port;
+  options.router.server_info = "sfn-local " SFN_VERSION;
+  sfn::http::Server server(io, *dispatcher, options);
+  try {
+    server.start();
+  } catch (const std::exception& e) {
+    spdlog::critical("{}", e.what());
+    dispatcher->shutdown();
+    store->flush();
+    return 1;
+  }
+  const bool ipv6 = config.host.find(':') != std::string::npos;
+  spdlog::info("sfn-local {}: db {}, region {}, account {}, wait time scale {}", SFN_VERSION,
+               config.db, config.region, config.account, config.wait_time_scale);
+  spdlog::info("sfn-local listening on http://{}{}{}:{}", ipv6 ? "[" : "", config.host,
+               ipv6 ? "]" : "", server.port());
+
+  // Runs until Server::shutdown() (SIGINT/SIGTERM) stops the io_context; the server has then
+  // called dispatcher->shutdown() and closed every connection.
+  std::vector<std::thread> pool;
+  for (unsigned i = 1; i < threads; ++i) pool.emplace_back([&io] { run_io(io); });
+  run_io(io);
+  for (auto& thread : pool) thread.join();
+
+  store->flush();
+  spdlog::info("sfn-local stopped");
   return 0;
 }
