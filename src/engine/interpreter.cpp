@@ -17,6 +17,9 @@ struct StateOutcome {
   StatesError error;
 };
 
+// AWS's payload limit: 256 KiB of UTF-8 per state input/output.
+constexpr std::size_t kMaxPayloadBytes = 256 * 1024;
+
 std::string event_type(const asl::State& s, const char* suffix) {
   return std::string(asl::state_type_name(s.type)) + suffix;
 }
@@ -49,6 +52,13 @@ StateOutcome cancelled() {
 StateOutcome exit_state(Frame& f, const asl::State& s, Json output,
                         const std::optional<std::string>& next_override,
                         const std::optional<Json>& assigned) {
+  std::string text = dump_compact(output);
+  if (text.size() > kMaxPayloadBytes) {
+    return failed(StatesError{std::string(errors::kDataLimitExceeded),
+                              "The state/task '" + s.name +
+                                  "' returned a result with a size exceeding the maximum number "
+                                  "of bytes service limit."});
+  }
   Json d = Json::object();
   if (assigned && !assigned->empty()) {
     Json shown = Json::object();
@@ -60,7 +70,8 @@ StateOutcome exit_state(Frame& f, const asl::State& s, Json output,
     d["assignedVariablesDetails"] = Json{{"truncated", false}};
   }
   d["name"] = s.name;
-  put_payload(d, "output", output);
+  d["output"] = std::move(text);
+  d["outputDetails"] = Json{{"truncated", false}};
   f.run.history.add(f.chain, event_type(s, "StateExited"), "stateExitedEventDetails",
                     std::move(d));
   StateOutcome o;
