@@ -136,11 +136,12 @@ void Frame::bind(std::string_view name, Value v) {
 Evaluator::Evaluator(const FunctionRegistry& registry, const Limits& limits)
     : registry_(registry), limits_(limits) {
   deadline_ = std::chrono::steady_clock::now() + limits.timeout;
-  stack_limit_ = compute_stack_limit();
+  // pthread_getattr_np reads /proc/self/maps on the main thread: once per thread is enough
+  thread_local const std::uintptr_t limit = compute_stack_limit();
+  stack_limit_ = limit;
   now_ms_ = static_cast<double>(std::chrono::duration_cast<std::chrono::milliseconds>(
                                     std::chrono::system_clock::now().time_since_epoch())
                                     .count());
-  rng_.seed(std::random_device{}());
 }
 
 Frame* Evaluator::new_frame(Frame* parent) {

@@ -83,7 +83,13 @@ class Evaluator {
 
   double now_ms() const { return now_ms_; }
   void keep_alive(NodePtr ast) { asts_.push_back(std::move(ast)); }
-  std::mt19937_64& rng() { return rng_; }
+  std::mt19937_64& rng() {
+    if (!rng_seeded_) {
+      rng_.seed(std::random_device{}());
+      rng_seeded_ = true;
+    }
+    return rng_;
+  }
   const FunctionRegistry& registry() const { return registry_; }
 
   // Evaluation of paths, filters, sorting and grouping (evaluate_path.cpp).
@@ -124,6 +130,7 @@ class Evaluator {
   std::uintptr_t stack_limit_ = 0;
   double now_ms_ = 0;
   std::mt19937_64 rng_;
+  bool rng_seeded_ = false;
 };
 
 // jsonata-js fn.boolean: effective boolean value (undefined stays undefined).

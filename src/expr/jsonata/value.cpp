@@ -103,7 +103,13 @@ Value from_json(const Json& json) {
     }
     case Json::value_t::object: {
       auto o = std::make_shared<Object>();
-      for (auto it = json.begin(); it != json.end(); ++it) o->set(it.key(), from_json(it.value()));
+      if (json.size() <= 8) {
+        // keys of a JSON object are unique: append without lookups
+        o->entries.reserve(json.size());
+        for (auto it = json.begin(); it != json.end(); ++it) o->entries.emplace_back(it.key(), from_json(it.value()));
+      } else {
+        for (auto it = json.begin(); it != json.end(); ++it) o->set(it.key(), from_json(it.value()));
+      }
       return Value::object(std::move(o));
     }
     default: return Value{};
