@@ -7,7 +7,7 @@
 namespace sfn::engine {
 
 Awaitable<ChildrenResult> run_children(Frame& parent, std::vector<ChildRun> children,
-                                       size_t limit) {
+                                       size_t limit, bool muted) {
   ChildrenResult result;
   const size_t n = children.size();
   result.outcomes.resize(n);
@@ -27,7 +27,7 @@ Awaitable<ChildrenResult> run_children(Frame& parent, std::vector<ChildRun> chil
       asio::co_spawn(
           parent.run.strand,
           [&, i]() -> Awaitable<void> {
-            Frame child{parent.run, scope->child(), EventChain{shared_chain.source, shared_chain.source},
+            Frame child{parent.run, scope->child(), EventChain{shared_chain.source, shared_chain.source, parent.chain.muted || muted},
                         parent.variables, children[i].map_item, false};
             try {
               if (children[i].on_start) children[i].on_start(child);
@@ -62,7 +62,8 @@ Awaitable<ChildrenResult> run_children(Frame& parent, std::vector<ChildRun> chil
     co_await wakeup.async_wait(asio::as_tuple(asio::use_awaitable));
     wakeup.expires_at(std::chrono::steady_clock::time_point::max());
   }
-  for (const auto& c : result.chains) parent.chain.integrate(c);
+  if (!muted)
+    for (const auto& c : result.chains) parent.chain.integrate(c);
   co_return result;
 }
 

@@ -27,6 +27,8 @@ struct ChildrenResult {
 
 // With limit 1 each child starts its event chain where the previous child left it (as AWS
 // records MaxConcurrency 1 histories); otherwise every child starts at the parent's source.
-Awaitable<ChildrenResult> run_children(Frame& parent, std::vector<ChildRun> children, size_t limit);
+// `muted`: the children's events are not recorded (distributed Map child executions).
+Awaitable<ChildrenResult> run_children(Frame& parent, std::vector<ChildRun> children, size_t limit,
+                                       bool muted = false);
 
 }  // namespace sfn::engine

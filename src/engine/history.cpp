@@ -10,6 +10,7 @@ HistoryRecorder::HistoryRecorder(std::shared_ptr<ExecutionRecord> record, Sink s
 std::int64_t HistoryRecorder::add(EventChain& chain, const std::string& type,
                                   const std::string& details_key, Json details,
                                   bool update_source) {
+  if (chain.muted) return 0;
   const std::int64_t id = next_id_++;
   Json event = Json::object();
   event["timestamp"] = now_epoch_seconds();

@@ -16,6 +16,9 @@ namespace sfn::engine {
 struct EventChain {
   std::int64_t source = 0;          // previousEventId of the next event
   std::int64_t last_published = 0;  // id of the last event added through this chain
+  // A muted chain records nothing: the iterations of a distributed Map run as child
+  // executions whose events are not part of the parent's history.
+  bool muted = false;
 
   // Joins a finished child chain (branch/iteration) back into its parent.
   void integrate(const EventChain& child) {

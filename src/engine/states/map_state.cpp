@@ -3,6 +3,7 @@
 // iterations are child coroutines bounded by MaxConcurrency; results keep input order.
 #include "engine/children.h"
 #include "engine/interpreter.h"
+#include "sfn/common/ids.h"
 #include "sfn/common/states_errors.h"
 
 namespace sfn::engine {
@@ -115,9 +116,28 @@ Awaitable<Result<Json>> run_map(Frame& f, const asl::MapState& s, const Json& in
     };
     children.push_back(std::move(c));
   }
-  auto r = co_await run_children(f, std::move(children), *limit);
+  const bool distributed = s.processor_mode == "DISTRIBUTED";
+  if (distributed) {
+    // A distributed Map runs its iterations as a Map Run of child executions.
+    const auto& rec = *f.run.record;
+    std::string arn = rec.state_machine_arn;
+    if (auto pos = arn.find(":stateMachine:"); pos != std::string::npos)
+      arn.replace(pos, 14, ":mapRun:");
+    arn += "/" + (s.label.empty() ? s.name : s.label) + ":" + make_uuid();
+    f.run.history.add(f.chain, "MapRunStarted", "mapRunStartedEventDetails", Json{{"mapRunArn", arn}});
+  }
+  auto r = co_await run_children(f, std::move(children), *limit, distributed);
   if (f.scope->cancelled()) co_return states_error(kCancelledError, "");
-  if (r.first_error) co_return tl::unexpected(*r.first_error);
+  if (r.first_error) {
+    if (distributed) {
+      Json d = Json::object();
+      if (!r.first_error->cause.empty()) d["cause"] = r.first_error->cause;
+      if (!r.first_error->error.empty()) d["error"] = r.first_error->error;
+      f.run.history.add(f.chain, "MapRunFailed", "mapRunFailedEventDetails", std::move(d));
+    }
+    co_return tl::unexpected(*r.first_error);
+  }
+  if (distributed) f.run.history.add(f.chain, "MapRunSucceeded");
   f.chain.source = f.chain.last_published;
   f.run.history.add(f.chain, "MapStateSucceeded", {}, nullptr, /*update_source=*/false);
   Json out = Json::array();
