@@ -1,25 +1,107 @@
-// JSONata mode is wired in once expr/jsonata lands; until then a template with "{% %}" values
-// is rejected at compile time with a diagnostic.
+// JSONata mode (AWS "Transforming data with JSONata"): "JSONata expressions are written in
+// string fields as {% expression %}"; other values are literal. Variables are bound as $name
+// and the reserved $states holds input, context, result and errorOutput.
+#include "jsonata_leaf.h"
+
+#include <cctype>
+
 #include "compile_jsonata.h"
 #include "evaluate.h"
 #include "sfn/common/states_errors.h"
 
 namespace sfn::payload {
+namespace {
 
-class JsonataLeaf {};
+constexpr std::string_view kOpen = "{%";
+constexpr std::string_view kClose = "%}";
+
+std::string trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return std::string(s);
+}
+
+std::string escape_pointer(const std::string& key) {
+  std::string out;
+  for (char c : key) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out += c;
+  }
+  return out;
+}
+
+// "Output" + "/result" -> "Output/result"; "" + "/result" -> "result".
+std::string field_name(std::string_view field, const std::string& path) {
+  if (field.empty()) return path.empty() ? std::string() : path.substr(1);
+  return std::string(field) + path;
+}
+
+tl::unexpected<StatesError> query_error(const JsonataLeaf& leaf, std::string_view field,
+                                        const std::string& what) {
+  return states_error(std::string(errors::kQueryEvaluationError),
+                      "The JSONata expression '" + leaf.expression +
+                          "' specified for the field '" + field_name(field, leaf.field_path) +
+                          "' " + what);
+}
+
+}  // namespace
 
 TemplateNode compile_jsonata(const Json& tmpl, const std::string& location,
                              std::vector<Diagnostic>& diagnostics) {
   TemplateNode node;
   node.location = location;
+  if (tmpl.is_object()) {
+    node.kind = TemplateNode::Kind::kObject;
+    for (const auto& [key, value] : tmpl.items())
+      node.fields.emplace_back(key, compile_jsonata(value, location + "/" + escape_pointer(key),
+                                                    diagnostics));
+    return node;
+  }
+  if (tmpl.is_array()) {
+    node.kind = TemplateNode::Kind::kArray;
+    for (std::size_t i = 0; i < tmpl.size(); ++i)
+      node.items.push_back(compile_jsonata(tmpl[i], location + "/" + std::to_string(i),
+                                           diagnostics));
+    return node;
+  }
   node.literal = tmpl;
-  diagnostics.push_back({location, "JSONata templates are not supported yet"});
+  if (!tmpl.is_string()) return node;
+  const auto& text = tmpl.get_ref<const std::string&>();
+  if (text.size() < kOpen.size() + kClose.size() || !text.starts_with(kOpen) ||
+      !text.ends_with(kClose)) {
+    return node;
+  }
+  auto leaf = std::make_shared<JsonataLeaf>();
+  leaf->expression = trim(std::string_view(text).substr(kOpen.size(),
+                                                        text.size() - kOpen.size() - kClose.size()));
+  leaf->field_path = location;
+  auto program = jsonata::Program::compile(leaf->expression, {.step_functions_functions = true});
+  if (!program) {
+    diagnostics.push_back({location, "The JSONata expression '" + leaf->expression +
+                                         "' is invalid: " + program.error().code + ": " +
+                                         program.error().message});
+    return node;
+  }
+  leaf->program = std::move(*program);
+  node.kind = TemplateNode::Kind::kJsonata;
+  node.jsonata = std::move(leaf);
   return node;
 }
 
-Result<Json> evaluate_jsonata(const TemplateNode& node, const expr::EvalContext&) {
-  return states_error(std::string(errors::kQueryEvaluationError),
-                      "JSONata templates are not supported yet");
+Result<Json> evaluate_jsonata(const TemplateNode& node, const expr::EvalContext& ctx) {
+  const JsonataLeaf& leaf = *node.jsonata;
+  jsonata::Bindings bindings;
+  if (ctx.variables && ctx.variables->is_object()) {
+    for (const auto& [name, value] : ctx.variables->items()) bindings.emplace(name, value);
+  }
+  auto result = leaf.program.evaluate(&ctx.input, bindings);
+  if (!result) {
+    const auto& e = result.error();
+    return query_error(leaf, ctx.field, "threw an error: " + e.code + ": " + e.message);
+  }
+  if (!*result) return query_error(leaf, ctx.field, "returned nothing (undefined).");
+  return std::move(**result);
 }
 
 }  // namespace sfn::payload
