@@ -1,0 +1,251 @@
+// The recorded-AWS conformance cases (aws-recorded/cases, see its README.md), one GoogleTest per
+// case file, run in-process against the whole service (store + engine + API dispatcher, no HTTP).
+//
+// Suite name = the case's `group`, test name = the case file name. Cases that need something
+// besides Step Functions (`needs`, `mock_config`) are skipped with "needs: ...". skip.tsv lists the
+// known failures, each with its root cause; a malformed skip list fails the run.
+//
+// Environment:
+//   SFN_CONFORMANCE_HISTORY=1|0|types  compare GetExecutionHistory event by event (default 1)
+//   SFN_CONFORMANCE_IGNORE_SKIPS=1     run the skip-listed cases too (to see what is fixed)
+//   SFN_CONFORMANCE_JOBS=N             cases run concurrently (default 8)
+//   SFN_CONFORMANCE_IO_THREADS=N       threads running the io_context (default 2)
+//   SFN_CONFORMANCE_REPORT=FILE        write a JSON report of every case run
+//   SFN_CONFORMANCE_CASES=DIR          another case directory
+//   SFN_CONFORMANCE_LOG=LEVEL          service log level (default off)
+#include <gtest/gtest.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "case_runner.h"
+#include "case_scheduler.h"
+#include "service_harness.h"
+#include "skip_list.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using sfn::Json;
+using namespace sfn::conformance;
+
+std::string env_or(const char* name, const std::string& fallback) {
+  const char* v = std::getenv(name);
+  return v && *v ? std::string(v) : fallback;
+}
+
+std::string sanitise(const std::string& s) {
+  std::string out;
+  for (char c : s) out += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+  return out.empty() ? "_" : out;
+}
+
+struct CaseEntry {
+  std::string file;   // case file name
+  std::string suite;  // GoogleTest suite (group)
+  std::string test;   // GoogleTest name
+  Json data;
+  std::string load_error;
+  std::string skip;   // needs / skip-list reason, empty = run
+  bool needs_nothing = false;
+  bool skip_listed = false;
+};
+
+struct Result {
+  enum class Kind { kPassed, kFailed, kSkipped } kind;
+  std::string reason;
+  double duration_s = 0;
+};
+
+struct Registry {
+  RunOptions options;
+  bool ignore_skips = false;
+  SkipList skips;
+  std::vector<CaseEntry> cases;
+  std::map<std::string, std::size_t> by_test_id;  // "suite.test" → case
+  std::map<std::size_t, std::size_t> job_of_case;
+  std::unique_ptr<ServiceHarness> service;
+  std::unique_ptr<CaseScheduler> scheduler;
+  std::map<std::size_t, Result> results;
+};
+
+Registry& registry() {
+  static Registry r;
+  return r;
+}
+
+class ConformanceCase : public testing::Test {
+ public:
+  explicit ConformanceCase(std::size_t index) : index_(index) {}
+
+  void TestBody() override {
+    Registry& r = registry();
+    const CaseEntry& c = r.cases[index_];
+    ASSERT_TRUE(c.load_error.empty()) << c.file << ": " << c.load_error;
+    if (!c.skip.empty()) {
+      r.results[index_] = {Result::Kind::kSkipped, c.skip};
+      GTEST_SKIP() << c.skip;
+    }
+    auto job = r.job_of_case.find(index_);
+    ASSERT_TRUE(job != r.job_of_case.end() && r.scheduler) << "case was not scheduled";
+    CaseOutcome outcome = r.scheduler->outcome(job->second).get();
+    r.results[index_] = {outcome.passed ? Result::Kind::kPassed : Result::Kind::kFailed, outcome.reason,
+                         outcome.duration_s};
+    if (!outcome.passed) FAIL() << c.data.value("name", c.file) << "\n  " << outcome.reason;
+  }
+
+ private:
+  std::size_t index_;
+};
+
+class SkipListCheck : public testing::Test {
+ public:
+  void TestBody() override {
+    for (const auto& p : registry().skips.problems) ADD_FAILURE() << p;
+    for (const auto& [file, reason] : registry().skips.reasons) {
+      bool known = std::any_of(registry().cases.begin(), registry().cases.end(),
+                               [&](const CaseEntry& c) { return c.file == file; });
+      if (!known) ADD_FAILURE() << "skip.tsv names an unknown case file: " << file;
+    }
+  }
+};
+
+void write_report(const std::string& path) {
+  Registry& r = registry();
+  Json out = Json::array();
+  for (const auto& [index, result] : r.results) {
+    const CaseEntry& c = r.cases[index];
+    const char* kind = result.kind == Result::Kind::kPassed   ? "pass"
+                       : result.kind == Result::Kind::kFailed ? "fail"
+                                                              : "skip";
+    out.push_back(Json{{"file", c.file},
+                       {"name", c.data.value("name", std::string())},
+                       {"group", c.suite},
+                       {"needs_nothing", c.needs_nothing},
+                       {"skip_listed", c.skip_listed},
+                       {"skip_reason", r.skips.reason_for(c.file, true)},
+                       {"result", kind},
+                       {"reason", result.reason},
+                       {"duration_s", result.duration_s}});
+  }
+  std::ofstream(path) << out.dump(1) << "\n";
+}
+
+class ConformanceEnvironment : public testing::Environment {
+ public:
+  void SetUp() override {
+    Registry& r = registry();
+    std::vector<CaseScheduler::Job> jobs;
+    const testing::UnitTest& unit = *testing::UnitTest::GetInstance();
+    for (int s = 0; s < unit.total_test_suite_count(); ++s) {
+      const testing::TestSuite& suite = *unit.GetTestSuite(s);
+      for (int t = 0; t < suite.total_test_count(); ++t) {
+        const testing::TestInfo& info = *suite.GetTestInfo(t);
+        if (!info.should_run()) continue;
+        auto it = r.by_test_id.find(std::string(info.test_suite_name()) + "." + info.name());
+        if (it == r.by_test_id.end()) continue;
+        const CaseEntry& c = r.cases[it->second];
+        if (!c.skip.empty() || !c.load_error.empty()) continue;
+        r.job_of_case[it->second] = jobs.size();
+        jobs.push_back([&c, &r] { return run_case(*r.service, c.data, r.options); });
+      }
+    }
+    if (jobs.empty()) return;
+    sfn::api::ServiceOptions service;
+    service.wait_time_scale = 1.0;
+    unsigned io_threads = static_cast<unsigned>(std::max(1, std::atoi(env_or("SFN_CONFORMANCE_IO_THREADS", "2").c_str())));
+    r.service = std::make_unique<ServiceHarness>(service, io_threads);
+    unsigned workers = static_cast<unsigned>(std::max(1, std::atoi(env_or("SFN_CONFORMANCE_JOBS", "8").c_str())));
+    r.scheduler = std::make_unique<CaseScheduler>(std::move(jobs), workers);
+  }
+
+  void TearDown() override {
+    Registry& r = registry();
+    if (r.scheduler) r.scheduler->join();
+    if (r.service) r.service->stop();
+    int passed = 0, failed = 0, skipped = 0, needs = 0;
+    for (const auto& [index, result] : r.results) {
+      if (!r.cases[index].needs_nothing) {
+        ++needs;
+        continue;
+      }
+      if (result.kind == Result::Kind::kPassed) ++passed;
+      if (result.kind == Result::Kind::kFailed) ++failed;
+      if (result.kind == Result::Kind::kSkipped) ++skipped;
+    }
+    const char* mode = r.options.history == HistoryMode::kFull    ? "full"
+                       : r.options.history == HistoryMode::kTypes ? "event types"
+                                                                  : "off";
+    std::cout << "conformance: " << passed << " passed, " << failed << " failed, " << skipped
+              << " skipped (history comparison: " << mode << (r.ignore_skips ? ", skip list ignored" : "")
+              << "; " << needs << " more cases skipped for their needs)" << std::endl;
+    std::string report = env_or("SFN_CONFORMANCE_REPORT", "");
+    if (!report.empty()) write_report(report);
+  }
+};
+
+void register_cases() {
+  Registry& r = registry();
+  std::string history = env_or("SFN_CONFORMANCE_HISTORY", "1");
+  r.options.history = history == "0" ? HistoryMode::kOff : history == "types" ? HistoryMode::kTypes : HistoryMode::kFull;
+  r.ignore_skips = env_or("SFN_CONFORMANCE_IGNORE_SKIPS", "0") == "1";
+  r.skips = load_skip_list(SFN_CONFORMANCE_SKIP_LIST);
+
+  fs::path dir = env_or("SFN_CONFORMANCE_CASES", SFN_CONFORMANCE_CASE_DIR);
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    if (e.path().extension() == ".json") files.push_back(e.path());
+  }
+  if (ec) r.skips.problems.push_back("cannot list case directory " + dir.string() + ": " + ec.message());
+  std::sort(files.begin(), files.end());
+
+  testing::RegisterTest("ConformanceSkipList", "Valid", nullptr, nullptr, __FILE__, __LINE__,
+                        []() -> testing::Test* { return new SkipListCheck(); });
+  r.cases.reserve(files.size());
+  for (const auto& path : files) {
+    CaseEntry c;
+    c.file = path.filename().string();
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    c.data = sfn::parse_json_or_discarded(text.str());
+    if (c.data.is_discarded() || !c.data.is_object() || !c.data.contains("definition") ||
+        !c.data.contains("expected")) {
+      c.load_error = "not a case file (invalid JSON or no definition/expected)";
+      c.data = Json::object();
+    }
+    c.suite = sanitise(c.data.value("group", std::string("ungrouped")));
+    c.test = sanitise(path.stem().string());
+    std::string needs = c.load_error.empty() ? needs_reason(c.data) : "";
+    c.needs_nothing = needs.empty();
+    c.skip_listed = !r.skips.reason_for(c.file, r.options.history != HistoryMode::kOff).empty();
+    c.skip = !needs.empty() ? needs : (r.ignore_skips ? "" : r.skips.reason_for(c.file, r.options.history != HistoryMode::kOff));
+    r.cases.push_back(std::move(c));
+  }
+  for (std::size_t i = 0; i < r.cases.size(); ++i) {
+    const CaseEntry& c = r.cases[i];
+    r.by_test_id[c.suite + "." + c.test] = i;
+    testing::RegisterTest(c.suite.c_str(), c.test.c_str(), nullptr, c.file.c_str(), __FILE__, __LINE__,
+                          [i]() -> testing::Test* { return new ConformanceCase(i); });
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  testing::InitGoogleTest(&argc, argv);
+  spdlog::set_level(spdlog::level::from_str(env_or("SFN_CONFORMANCE_LOG", "off")));
+  register_cases();
+  testing::AddGlobalTestEnvironment(new ConformanceEnvironment());
+  return RUN_ALL_TESTS();
+}
