@@ -233,7 +233,11 @@ Awaitable<StateOutcome> run_with_error_handling(Frame& f, const asl::State& s, S
     err = located(std::move(err), s, visit.entered_event_id);
     if (s.type == asl::StateType::kParallel || s.type == asl::StateType::kMap)
       record_evaluation_failure(f, s, visit, err);
-    if (s.type == asl::StateType::kParallel || s.type == asl::StateType::kMap)
+    // A Map's own run-time validation failure (States.Runtime, marked by the Map) ends the
+    // execution without a MapStateFailed event.
+    const bool own_runtime_failure = err.error == errors::kRuntime && err.evaluation_recorded;
+    if ((s.type == asl::StateType::kParallel || s.type == asl::StateType::kMap) &&
+        !own_runtime_failure)
       f.run.history.add(f.chain, event_type(s, "StateFailed"));
     for (const auto& c : s.catchers) {
       if (!error_matches(c.error_equals, err.error)) continue;

@@ -40,6 +40,34 @@ Result<size_t> max_concurrency(const asl::MapState& s, const Json& input, StateI
   return size_t{0};
 }
 
+// ToleratedFailureCount(Path) / ToleratedFailurePercentage(Path), checked as AWS does once the
+// Map has started.
+std::optional<StatesError> check_tolerance(const asl::MapState& s, const Json& input,
+                                           StateIO& io) {
+  auto shown = [](const Json& v) { return v.is_string() ? v.get<std::string>() : dump_compact(v); };
+  if (s.tolerated_failure_count.path) {
+    const auto& p = *s.tolerated_failure_count.path;
+    auto v = select_path(p, input, io.context(), io.frame().variables);
+    if (v && !v->is_number_integer() && !v->is_number_unsigned())
+      return runtime("The ToleratedFailureCountPath field refers to value \"" + shown(*v) +
+                     "\" which is not a valid integer: " + p.text());
+  }
+  std::optional<double> percentage;
+  if (s.tolerated_failure_percentage.literal && s.tolerated_failure_percentage.literal->is_number())
+    percentage = s.tolerated_failure_percentage.literal->get<double>();
+  if (s.tolerated_failure_percentage.path) {
+    const auto& p = *s.tolerated_failure_percentage.path;
+    auto v = select_path(p, input, io.context(), io.frame().variables);
+    if (v && !v->is_number())
+      return runtime("The ToleratedFailurePercentagePath field refers to value \"" + shown(*v) +
+                     "\" which is not a valid float: " + p.text());
+    if (v) percentage = v->get<double>();
+  }
+  if (percentage && (*percentage < 0 || *percentage > 100))
+    return runtime("ToleratedFailurePercentage must be between 0 and 100.");
+  return std::nullopt;
+}
+
 std::string json_type_name(const Json& v) {
   if (v.is_null()) return "null";
   if (v.is_boolean()) return "boolean";
@@ -82,6 +110,10 @@ Awaitable<Result<Json>> run_map(Frame& f, const asl::MapState& s, const Json& in
 
   f.run.history.add(f.chain, "MapStateStarted", "mapStateStartedEventDetails",
                     Json{{"length", items.size()}});
+  if (auto bad = check_tolerance(s, input, io)) {
+    bad->evaluation_recorded = true;  // ends the execution: no MapStateFailed, as AWS records
+    co_return tl::unexpected(std::move(*bad));
+  }
   std::vector<ChildRun> children;
   std::vector<Json> iteration_inputs(items.size());
   for (size_t i = 0; i < items.size(); ++i) {
