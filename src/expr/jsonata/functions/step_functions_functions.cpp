@@ -45,7 +45,8 @@ Value range(CallContext&, std::vector<Value>& args) {
   if (start.is_undefined() || end.is_undefined()) return Value{};
   if (step == 0 || !std::isfinite(step)) fail("D3202", "The step argument of $range must not be zero");
   double a = start.as_number(), b = end.as_number();
-  Value result = Value::new_array();
+  // AWS's $range yields a JSONata sequence: a single item collapses to the item itself.
+  Value result = Value::new_sequence();
   double count = std::floor((b - a) / step) + 1;
   if (count > 1000) fail("D3203", "The $range function can produce at most 1000 items");
   for (double i = 0; i < count; ++i) push(result, Value::number(a + i * step));
