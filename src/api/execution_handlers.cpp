@@ -90,15 +90,20 @@ ApiResult<std::shared_ptr<engine::ExecutionRecord>> create_record(Service& svc, 
   return r;
 }
 
+// The shared first half of StartExecution and StartSyncExecution: validate, then create (or,
+// by name idempotency, find) the execution record. `existing` tells which.
+ApiResult<std::shared_ptr<engine::ExecutionRecord>> begin_execution(Service& svc, const Json& req,
+                                                                    bool sync, bool& existing) {
+  auto sr = parse_start(req);
+  if (!sr) return tl::unexpected(sr.error());
+  std::lock_guard lock(svc.mutex);
+  return create_record(svc, *sr, sync, existing);
+}
+
 void start_execution(Service& svc, const Json& req, Reply reply) {
-  TRY(sr, parse_start(req));
-  std::shared_ptr<engine::ExecutionRecord> record;
   bool existing = false;
-  {
-    std::lock_guard lock(svc.mutex);
-    TRY(r, create_record(svc, *sr, false, existing));
-    record = *r;
-  }
+  TRY(r, begin_execution(svc, req, false, existing));
+  const auto& record = *r;
   if (!existing) svc.runtime->start(record);
   reply(Json{{"executionArn", record->arn}, {"startDate", record->start_date}});
 }
@@ -126,14 +131,9 @@ Json describe(const engine::ExecutionRecord& r) {
 }
 
 void start_sync_execution(Service& svc, const Json& req, Reply reply) {
-  TRY(sr, parse_start(req));
-  std::shared_ptr<engine::ExecutionRecord> record;
   bool existing = false;
-  {
-    std::lock_guard lock(svc.mutex);
-    TRY(r, create_record(svc, *sr, true, existing));
-    record = *r;
-  }
+  TRY(r, begin_execution(svc, req, true, existing));
+  auto record = *r;
   record->on_finish.push_back([record, reply] {
     Json j = describe(*record);
     j.erase("redriveCount");
