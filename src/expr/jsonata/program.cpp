@@ -26,15 +26,18 @@ tl::expected<Program, Error> Program::compile(std::string_view text, CompileOpti
   }
 }
 
-tl::expected<std::optional<Json>, Error> Program::evaluate(const Json* input, const Bindings& bindings,
+tl::expected<std::optional<Json>, Error> Program::evaluate(const Json* input,
+                                                           const Bindings& bindings,
                                                            const Limits& limits) const {
+  // declared first: values made from the input may sit in a thrown error until it is converted
+  InputStore documents;
   try {
     const FunctionRegistry& registry = standard_registry(impl_->options.step_functions_functions);
     Evaluator ev(registry, limits);
     Frame* root = ev.new_frame(nullptr);
-    for (const auto& [name, value] : bindings) root->bind(name, from_json(value));
+    for (const auto& [name, value] : bindings) root->bind(name, documents.wrap(value));
     Value in;
-    if (input) in = from_json(*input);
+    if (input) in = documents.wrap(*input);
     root->bind("$", in);
     if (in.is_array()) {
       Value wrapped = make_sequence(in);

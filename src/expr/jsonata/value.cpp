@@ -30,6 +30,13 @@ Value Value::function(std::shared_ptr<Function> f) {
   v.ptr_ = std::move(f);
   return v;
 }
+Value Value::borrowed(ValueType type, const void* p) {
+  Value v;
+  v.type_ = type;
+  // aliasing an empty shared_ptr: copies of the value never touch a reference count
+  v.ptr_ = std::shared_ptr<void>(std::shared_ptr<void>(), const_cast<void*>(p));
+  return v;
+}
 Value Value::new_array() { return array(std::make_shared<Array>()); }
 Value Value::new_sequence() {
   auto a = std::make_shared<Array>();
@@ -79,6 +86,54 @@ void Object::rebuild_index() {
   for (std::size_t i = 0; i < entries.size(); ++i) index_.emplace(entries[i].first, i);
 }
 
+void Array::load() {
+  const Json& json = *source_;
+  source_ = nullptr;
+  items.reserve(json.size());
+  for (const auto& item : json) items.push_back(store_->wrap(item));
+}
+
+void Object::load() {
+  const Json& json = *source_;
+  source_ = nullptr;
+  // keys of a JSON object are unique: append without lookups
+  entries.reserve(json.size());
+  for (auto it = json.begin(); it != json.end(); ++it)
+    entries.emplace_back(it.key(), store_->wrap(it.value()));
+  if (entries.size() > 8) rebuild_index();
+}
+
+template <class T>
+T* InputStore::Pool<T>::make() {
+  if (used_ == capacity_) {
+    capacity_ = capacity_ == 0 ? 16 : std::min<std::size_t>(capacity_ * 2, 4096);
+    blocks_.push_back(std::make_unique<T[]>(capacity_));
+    used_ = 0;
+  }
+  return &blocks_.back()[used_++];
+}
+
+Value InputStore::wrap(const Json& json) {
+  switch (json.type()) {
+    case Json::value_t::string:
+      return Value::borrowed(ValueType::String, &json.get_ref<const std::string&>());
+    case Json::value_t::array: {
+      Array* a = arrays_.make();
+      a->source_ = &json;
+      a->store_ = this;
+      return Value::borrowed(ValueType::Array, a);
+    }
+    case Json::value_t::object: {
+      Object* o = objects_.make();
+      o->source_ = &json;
+      o->store_ = this;
+      return Value::borrowed(ValueType::Object, o);
+    }
+    default:
+      return from_json(json);
+  }
+}
+
 Value make_sequence() { return Value::new_sequence(); }
 Value make_sequence(const Value& item) {
   Value s = Value::new_sequence();
@@ -89,12 +144,16 @@ void push(const Value& array, Value item) { array.as_array().items.push_back(std
 
 Value from_json(const Json& json) {
   switch (json.type()) {
-    case Json::value_t::null: return Value::null();
-    case Json::value_t::boolean: return Value::boolean(json.get<bool>());
+    case Json::value_t::null:
+      return Value::null();
+    case Json::value_t::boolean:
+      return Value::boolean(json.get<bool>());
     case Json::value_t::number_integer:
     case Json::value_t::number_unsigned:
-    case Json::value_t::number_float: return Value::number(json.get<double>());
-    case Json::value_t::string: return Value::string(json.get<std::string>());
+    case Json::value_t::number_float:
+      return Value::number(json.get<double>());
+    case Json::value_t::string:
+      return Value::string(json.get<std::string>());
     case Json::value_t::array: {
       auto a = std::make_shared<Array>();
       a->items.reserve(json.size());
@@ -106,22 +165,70 @@ Value from_json(const Json& json) {
       if (json.size() <= 8) {
         // keys of a JSON object are unique: append without lookups
         o->entries.reserve(json.size());
-        for (auto it = json.begin(); it != json.end(); ++it) o->entries.emplace_back(it.key(), from_json(it.value()));
+        for (auto it = json.begin(); it != json.end(); ++it)
+          o->entries.emplace_back(it.key(), from_json(it.value()));
       } else {
-        for (auto it = json.begin(); it != json.end(); ++it) o->set(it.key(), from_json(it.value()));
+        for (auto it = json.begin(); it != json.end(); ++it)
+          o->set(it.key(), from_json(it.value()));
       }
       return Value::object(std::move(o));
     }
-    default: return Value{};
+    default:
+      return Value{};
+  }
+}
+
+namespace {
+
+// to_json(from_json(json)) without building the Values: numbers pass through the same rule.
+std::optional<Json> normalized(const Json& json) {
+  switch (json.type()) {
+    case Json::value_t::null:
+    case Json::value_t::boolean:
+    case Json::value_t::string:
+      return json;
+    case Json::value_t::array: {
+      Json out = Json::array();
+      for (const auto& item : json) {
+        if (auto j = normalized(item)) out.push_back(std::move(*j));
+      }
+      return out;
+    }
+    case Json::value_t::object: {
+      Json out = Json::object();
+      for (auto it = json.begin(); it != json.end(); ++it) {
+        if (auto j = normalized(it.value())) out[it.key()] = std::move(*j);
+      }
+      return out;
+    }
+    default:
+      return to_json(from_json(json));
+  }
+}
+
+}  // namespace
+
+const Json* Value::unread_source() const {
+  switch (type_) {
+    case ValueType::Array:
+      return static_cast<const Array*>(ptr_.get())->source_;
+    case ValueType::Object:
+      return static_cast<const Object*>(ptr_.get())->source_;
+    default:
+      return nullptr;
   }
 }
 
 std::optional<Json> to_json(const Value& value) {
+  if (const Json* source = value.unread_source()) return normalized(*source);
   switch (value.type()) {
     case ValueType::Undefined:
-    case ValueType::Function: return std::nullopt;
-    case ValueType::Null: return Json(nullptr);
-    case ValueType::Boolean: return Json(value.as_bool());
+    case ValueType::Function:
+      return std::nullopt;
+    case ValueType::Null:
+      return Json(nullptr);
+    case ValueType::Boolean:
+      return Json(value.as_bool());
     case ValueType::Number: {
       double d = value.as_number();
       if (!std::isfinite(d)) throw_error("D1001", {}, {}, value);
@@ -130,7 +237,8 @@ std::optional<Json> to_json(const Value& value) {
       }
       return Json(d);
     }
-    case ValueType::String: return Json(value.as_string());
+    case ValueType::String:
+      return Json(value.as_string());
     case ValueType::Array: {
       Json out = Json::array();
       for (const auto& item : value.as_array().items) {
@@ -159,11 +267,16 @@ bool deep_equal(const Value& a, const Value& b) {
   if (a.type() != b.type()) return false;
   switch (a.type()) {
     case ValueType::Undefined:
-    case ValueType::Null: return true;
-    case ValueType::Boolean: return a.as_bool() == b.as_bool();
-    case ValueType::Number: return a.as_number() == b.as_number();
-    case ValueType::String: return a.as_string() == b.as_string();
-    case ValueType::Function: return a.identity() == b.identity();
+    case ValueType::Null:
+      return true;
+    case ValueType::Boolean:
+      return a.as_bool() == b.as_bool();
+    case ValueType::Number:
+      return a.as_number() == b.as_number();
+    case ValueType::String:
+      return a.as_string() == b.as_string();
+    case ValueType::Function:
+      return a.identity() == b.identity();
     case ValueType::Array: {
       const auto& x = a.as_array().items;
       const auto& y = b.as_array().items;

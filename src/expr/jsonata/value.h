@@ -15,18 +15,42 @@
 
 namespace sfn::jsonata {
 
-enum class ValueType : std::uint8_t { Undefined, Null, Boolean, Number, String, Array, Object, Function };
+enum class ValueType : std::uint8_t {
+  Undefined,
+  Null,
+  Boolean,
+  Number,
+  String,
+  Array,
+  Object,
+  Function
+};
 
 struct Array;
 struct Object;
 struct Function;
+class InputStore;
 
 class Value {
  public:
   Value() = default;  // undefined
-  static Value null() { Value v; v.type_ = ValueType::Null; return v; }
-  static Value boolean(bool b) { Value v; v.type_ = ValueType::Boolean; v.num_ = b ? 1 : 0; return v; }
-  static Value number(double d) { Value v; v.type_ = ValueType::Number; v.num_ = d; return v; }
+  static Value null() {
+    Value v;
+    v.type_ = ValueType::Null;
+    return v;
+  }
+  static Value boolean(bool b) {
+    Value v;
+    v.type_ = ValueType::Boolean;
+    v.num_ = b ? 1 : 0;
+    return v;
+  }
+  static Value number(double d) {
+    Value v;
+    v.type_ = ValueType::Number;
+    v.num_ = d;
+    return v;
+  }
   static Value string(std::string s);
   static Value array(std::shared_ptr<Array> a);
   static Value object(std::shared_ptr<Object> o);
@@ -49,12 +73,17 @@ class Value {
   bool as_bool() const { return num_ != 0; }
   double as_number() const { return num_; }
   const std::string& as_string() const { return *static_cast<const std::string*>(ptr_.get()); }
-  Array& as_array() const { return *static_cast<Array*>(ptr_.get()); }
-  Object& as_object() const { return *static_cast<Object*>(ptr_.get()); }
+  // Arrays and objects of the input are read from the JSON on first access (see InputStore).
+  Array& as_array() const;
+  Object& as_object() const;
   Function& as_function() const { return *static_cast<Function*>(ptr_.get()); }
   const void* identity() const { return ptr_.get(); }
-  std::shared_ptr<Array> array_ptr() const { return std::static_pointer_cast<Array>(ptr_); }
-  std::shared_ptr<Function> function_ptr() const { return std::static_pointer_cast<Function>(ptr_); }
+  std::shared_ptr<Array> array_ptr() const;
+  // The input JSON of an array or object not read yet (else nullptr).
+  const Json* unread_source() const;
+  std::shared_ptr<Function> function_ptr() const {
+    return std::static_pointer_cast<Function>(ptr_);
+  }
 
   // Array helpers (only valid on arrays).
   bool is_sequence() const;
@@ -62,6 +91,10 @@ class Value {
   const Value& operator[](std::size_t i) const;
 
  private:
+  friend class InputStore;
+  // A value that points into storage it does not own (no reference count).
+  static Value borrowed(ValueType type, const void* p);
+
   ValueType type_ = ValueType::Undefined;
   double num_ = 0;
   std::shared_ptr<void> ptr_;
@@ -74,6 +107,14 @@ struct Array {
   bool outer_wrapper = false;
   bool tuple_stream = false;
   bool cons = false;
+
+ private:
+  friend class Value;
+  friend class InputStore;
+  void load();
+  // Set until first access: `items` are still only in this JSON array of the input.
+  const Json* source_ = nullptr;
+  InputStore* store_ = nullptr;
 };
 
 // An object that keeps insertion order; lookups use a hash index once it grows.
@@ -87,11 +128,34 @@ struct Object {
   std::size_t size() const { return entries.size(); }
 
  private:
+  friend class Value;
+  friend class InputStore;
   void rebuild_index();
+  void load();
   std::unordered_map<std::string, std::size_t> index_;
+  // Set until first access: `entries` are still only in this JSON object of the input.
+  const Json* source_ = nullptr;
+  InputStore* store_ = nullptr;
 };
 
-inline bool Value::is_sequence() const { return is_array() && as_array().sequence; }
+inline Array& Value::as_array() const {
+  auto* a = static_cast<Array*>(ptr_.get());
+  if (a->source_) a->load();
+  return *a;
+}
+inline Object& Value::as_object() const {
+  auto* o = static_cast<Object*>(ptr_.get());
+  if (o->source_) o->load();
+  return *o;
+}
+inline std::shared_ptr<Array> Value::array_ptr() const {
+  as_array();
+  return std::static_pointer_cast<Array>(ptr_);
+}
+// The flags of an array are known before its items are read.
+inline bool Value::is_sequence() const {
+  return is_array() && static_cast<const Array*>(ptr_.get())->sequence;
+}
 inline std::size_t Value::size() const { return as_array().items.size(); }
 inline const Value& Value::operator[](std::size_t i) const { return as_array().items[i]; }
 
@@ -101,6 +165,33 @@ Value make_sequence();
 void push(const Value& array, Value item);
 
 Value from_json(const Json& json);
+
+// The documents of one evaluation (input and bindings) seen as Values without copying them: a
+// string points at the JSON's own string, and an array or object is read one level at a time when
+// the evaluation first looks into it. The JSON and this store must outlive every Value made from
+// them; nothing is reference-counted.
+class InputStore {
+ public:
+  InputStore() = default;
+  InputStore(const InputStore&) = delete;
+  InputStore& operator=(const InputStore&) = delete;
+
+  Value wrap(const Json& json);
+
+ private:
+  template <class T>
+  class Pool {
+   public:
+    T* make();
+
+   private:
+    std::vector<std::unique_ptr<T[]>> blocks_;
+    std::size_t used_ = 0;
+    std::size_t capacity_ = 0;
+  };
+  Pool<Array> arrays_;
+  Pool<Object> objects_;
+};
 // Throws D1001 for non-finite numbers. Functions become nothing (object members), null (array
 // items) or undefined (top level), as JSON.stringify does.
 std::optional<Json> to_json(const Value& value);

@@ -29,7 +29,8 @@ TEST(JsonataLimits, RunawayRecursionStopsWithU1001) {
 }
 
 TEST(JsonataLimits, TailRecursionRunsInConstantStack) {
-  auto p = Program::compile("($f := function($n, $acc){ $n = 0 ? $acc : $f($n - 1, $acc + 1) }; $f(20000, 0))");
+  auto p = Program::compile(
+      "($f := function($n, $acc){ $n = 0 ? $acc : $f($n - 1, $acc + 1) }; $f(20000, 0))");
   ASSERT_TRUE(p);
   auto r = p->evaluate(nullptr, {});
   ASSERT_TRUE(r) << r.error().message;
@@ -64,7 +65,8 @@ TEST(JsonataBoundary, IntegralNumbersComeBackAsIntegers) {
 }
 
 TEST(JsonataBoundary, StringOfNumbersFollowsJavaScript) {
-  auto p = Program::compile("[$string(1e21), $string(0.000001), $string(1e-7), $string(100), $string(1/3)]");
+  auto p = Program::compile(
+      "[$string(1e21), $string(0.000001), $string(1e-7), $string(100), $string(1/3)]");
   ASSERT_TRUE(p);
   auto r = p->evaluate(nullptr, {});
   ASSERT_TRUE(r);
@@ -86,6 +88,27 @@ TEST(JsonataBoundary, BindingsAreVariables) {
   auto r = p->evaluate(nullptr, {{"x", Json(1)}, {"y", Json::parse(R"({"z": 2})")}});
   ASSERT_TRUE(r);
   EXPECT_EQ(r->value(), Json(3));
+}
+
+TEST(JsonataBoundary, InputReadOrNotComesBackTheSame) {
+  // parts of the input the expression never looks into come back exactly like the parts it reads
+  Json input = Json::parse(
+      R"({"a": 1.0, "b": [2.0, 2.5, 18446744073709551615, {"c": "s", "d": null}], "e": [true]})");
+  auto p = Program::compile("[$, b[3].c, b, {'e': e, 'x': b[3]}]");
+  ASSERT_TRUE(p);
+  auto r = p->evaluate(&input, {{"v", input}});
+  ASSERT_TRUE(r);
+  const std::string doc =
+      R"({"a":1,"b":[2,2.5,1.8446744073709552e+19,{"c":"s","d":null}],"e":[true]})";
+  EXPECT_EQ(
+      r->value().dump(),
+      "[" + doc +
+          R"(,"s",2,2.5,1.8446744073709552e+19,{"c":"s","d":null},{"e":[true],"x":{"c":"s","d":null}}])");
+  auto q = Program::compile("($v.b[3].c; [$v, $v.e, $error($v.b[3])])");
+  ASSERT_TRUE(q);
+  auto e = q->evaluate(&input, {{"v", input}});
+  ASSERT_FALSE(e);
+  EXPECT_EQ(e.error().code, "T0410");  // carries an input object as its value
 }
 
 TEST(JsonataProgram, OneProgramEvaluatesConcurrently) {
