@@ -6,8 +6,8 @@
 
 namespace sfn::engine {
 
-Awaitable<ChildrenResult> run_children(Frame& parent, std::vector<ChildRun> children,
-                                       size_t limit, bool muted) {
+Awaitable<ChildrenResult> run_children(Frame& parent, std::vector<ChildRun> children, size_t limit,
+                                       bool muted, size_t tolerated) {
   ChildrenResult result;
   const size_t n = children.size();
   result.outcomes.resize(n);
@@ -27,22 +27,29 @@ Awaitable<ChildrenResult> run_children(Frame& parent, std::vector<ChildRun> chil
       asio::co_spawn(
           parent.run.strand,
           [&, i]() -> Awaitable<void> {
-            Frame child{parent.run, scope->child(), EventChain{shared_chain.source, shared_chain.source, parent.chain.muted || muted},
-                        parent.variables, children[i].map_item, false};
+            Frame child{
+                parent.run,
+                scope->child(),
+                EventChain{shared_chain.source, shared_chain.source, parent.chain.muted || muted},
+                parent.variables,
+                children[i].map_item,
+                false};
             try {
               if (children[i].on_start) children[i].on_start(child);
               result.outcomes[i] = co_await children[i].body(child);
             } catch (const std::exception& e) {
               spdlog::error("child run failed: {}", e.what());
-              result.outcomes[i] = GraphOutcome{GraphOutcome::Kind::kFailed, nullptr,
-                                                StatesError{std::string(errors::kRuntime), e.what()}};
+              result.outcomes[i] =
+                  GraphOutcome{GraphOutcome::Kind::kFailed, nullptr,
+                               StatesError{std::string(errors::kRuntime), e.what()}};
             }
             const auto& o = result.outcomes[i];
             if (o.kind != GraphOutcome::Kind::kCancelled && children[i].on_finish)
               children[i].on_finish(child, o);
             result.chains[i] = child.chain;
             if (limit == 1) shared_chain.integrate(child.chain);
-            if (o.kind == GraphOutcome::Kind::kFailed && !result.first_error) {
+            if (o.kind == GraphOutcome::Kind::kFailed && ++result.failed > tolerated &&
+                !result.first_error) {
               result.first_error = o.error;
               result.first_failed = i;
               scope->cancel();

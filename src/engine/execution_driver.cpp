@@ -25,7 +25,8 @@ void finish(ExecutionRun& run, const std::string& status, std::optional<std::str
   for (auto& w : waiters) w();
 }
 
-Json error_details(const std::optional<std::string>& error, const std::optional<std::string>& cause) {
+Json error_details(const std::optional<std::string>& error,
+                   const std::optional<std::string>& cause) {
   Json d = Json::object();
   if (cause) d["cause"] = *cause;
   if (error) d["error"] = *error;
@@ -64,7 +65,8 @@ Awaitable<void> drive_execution(std::shared_ptr<ExecutionRun> run, bool resuming
     run->history.add(start_chain, "ExecutionStarted", "executionStartedEventDetails", std::move(d));
   }
   if (machine.timeout_seconds)
-    asio::co_spawn(run->strand, watch_timeout(run, double(*machine.timeout_seconds)), asio::detached);
+    asio::co_spawn(run->strand, watch_timeout(run, double(*machine.timeout_seconds)),
+                   asio::detached);
 
   Frame frame{*run, run->root, {}, Json::object(), std::nullopt, true};
   if (resuming && run->resume) {
@@ -81,33 +83,40 @@ Awaitable<void> drive_execution(std::shared_ptr<ExecutionRun> run, bool resuming
   }
   if (run->timeout_timer) run->timeout_timer->cancel();
   auto& history = run->history;
-  switch (outcome.kind) {
-    case GraphOutcome::Kind::kSucceeded: {
-      Json d = Json::object();
-      put_payload(d, "output", outcome.output);
-      history.add(frame.chain, "ExecutionSucceeded", "executionSucceededEventDetails", std::move(d));
-      finish(*run, "SUCCEEDED", dump_compact(outcome.output), std::nullopt, std::nullopt);
-      break;
-    }
-    case GraphOutcome::Kind::kFailed: {
-      auto error = non_empty(outcome.error.error), cause = non_empty(outcome.error.cause);
-      history.add(frame.chain, "ExecutionFailed", "executionFailedEventDetails", error_details(error, cause));
-      finish(*run, "FAILED", std::nullopt, error, cause);
-      break;
-    }
-    case GraphOutcome::Kind::kCancelled:
-      if (run->stop == ExecutionRun::Stop::kTimedOut) {
-        std::optional<std::string> error = std::string(errors::kTimeout);
-        history.add(frame.chain, "ExecutionTimedOut", "executionTimedOutEventDetails", error_details(error, std::nullopt));
-        finish(*run, "TIMED_OUT", std::nullopt, error, std::nullopt);
-      } else if (run->stop == ExecutionRun::Stop::kAborted) {
-        history.add(frame.chain, "ExecutionAborted", "executionAbortedEventDetails",
-                    error_details(run->abort_error, run->abort_cause));
-        finish(*run, "ABORTED", std::nullopt, run->abort_error, run->abort_cause);
+  if (history.limit_reached()) {  // its ExecutionFailed event is already the last one
+    finish(*run, "FAILED", std::nullopt, std::string(HistoryRecorder::limit_error()),
+           history.limit_cause());
+  } else
+    switch (outcome.kind) {
+      case GraphOutcome::Kind::kSucceeded: {
+        Json d = Json::object();
+        put_payload(d, "output", outcome.output);
+        history.add(frame.chain, "ExecutionSucceeded", "executionSucceededEventDetails",
+                    std::move(d));
+        finish(*run, "SUCCEEDED", dump_compact(outcome.output), std::nullopt, std::nullopt);
+        break;
       }
-      // kShutdown: stays RUNNING in the store and resumes at the next start.
-      break;
-  }
+      case GraphOutcome::Kind::kFailed: {
+        auto error = non_empty(outcome.error.error), cause = non_empty(outcome.error.cause);
+        history.add(frame.chain, "ExecutionFailed", "executionFailedEventDetails",
+                    error_details(error, cause));
+        finish(*run, "FAILED", std::nullopt, error, cause);
+        break;
+      }
+      case GraphOutcome::Kind::kCancelled:
+        if (run->stop == ExecutionRun::Stop::kTimedOut) {
+          std::optional<std::string> error = std::string(errors::kTimeout);
+          history.add(frame.chain, "ExecutionTimedOut", "executionTimedOutEventDetails",
+                      error_details(error, std::nullopt));
+          finish(*run, "TIMED_OUT", std::nullopt, error, std::nullopt);
+        } else if (run->stop == ExecutionRun::Stop::kAborted) {
+          history.add(frame.chain, "ExecutionAborted", "executionAbortedEventDetails",
+                      error_details(run->abort_error, run->abort_cause));
+          finish(*run, "ABORTED", std::nullopt, run->abort_error, run->abort_cause);
+        }
+        // kShutdown: stays RUNNING in the store and resumes at the next start.
+        break;
+    }
   if (run->on_aborted) {
     auto done = std::move(run->on_aborted);
     done();

@@ -10,7 +10,12 @@ ExecutionRun::ExecutionRun(std::shared_ptr<ExecutionRecord> rec, Strand s, RunSe
       services(svc),
       history(rec, [this](std::int64_t id, const Json& e) {
         if (services.save_event) services.save_event(record->arn, id, e);
-      }) {}
+      }) {
+  history.set_limit(services.max_history_events, [this] {
+    if (stop == Stop::kNone) stop = Stop::kHistoryLimit;
+    root->cancel();
+  });
+}
 
 Awaitable<bool> sleep_until(Frame& frame, std::chrono::steady_clock::time_point deadline) {
   if (frame.scope->cancelled()) co_return false;
@@ -22,7 +27,8 @@ Awaitable<bool> sleep_until(Frame& frame, std::chrono::steady_clock::time_point 
 
 void update_checkpoint(Frame& frame, const Json& extra) {
   if (!frame.top_level || !frame.run.services.save_checkpoint) return;
-  for (auto it = extra.begin(); it != extra.end(); ++it) frame.run.checkpoint[it.key()] = it.value();
+  for (auto it = extra.begin(); it != extra.end(); ++it)
+    frame.run.checkpoint[it.key()] = it.value();
   frame.run.checkpoint["last_event_id"] = frame.run.history.last_id();
   frame.run.services.save_checkpoint(*frame.run.record, frame.run.checkpoint);
 }

@@ -26,6 +26,7 @@ struct RunServices {
   std::function<void(const ExecutionRecord&, const Json& checkpoint)> save_checkpoint;
   std::function<void(const ExecutionRecord&)> save_record;
   std::function<void(const std::string& arn, std::int64_t id, const Json& event)> save_event;
+  std::int64_t max_history_events = kMaxHistoryEvents;  // AWS's quota (lower only in tests)
 };
 
 struct ExecutionRun {
@@ -36,15 +37,15 @@ struct ExecutionRun {
   RunServices& services;
   std::shared_ptr<CancelScope> root = CancelScope::root();
   HistoryRecorder history;
-  Json execution_context;  // $$.Execution
+  Json execution_context;      // $$.Execution
   Json state_machine_context;  // $$.StateMachine
-  Json checkpoint;  // the last saved resume point (top level)
+  Json checkpoint;             // the last saved resume point (top level)
 
   // Why the root scope was cancelled.
-  enum class Stop { kNone, kAborted, kTimedOut, kShutdown };
+  enum class Stop { kNone, kAborted, kTimedOut, kShutdown, kHistoryLimit };
   Stop stop = Stop::kNone;
   std::optional<std::string> abort_error, abort_cause;
-  std::function<void()> on_aborted;  // StopExecution's completion
+  std::function<void()> on_aborted;             // StopExecution's completion
   asio::steady_timer* timeout_timer = nullptr;  // execution TimeoutSeconds watch
 
   // Resume point (top level only), consumed by the first state run.

@@ -7,23 +7,43 @@ namespace sfn::engine {
 HistoryRecorder::HistoryRecorder(std::shared_ptr<ExecutionRecord> record, Sink sink)
     : record_(std::move(record)), sink_(std::move(sink)) {}
 
+std::string HistoryRecorder::limit_cause() const {
+  return "The execution reached the maximum number of events in its history (" +
+         std::to_string(max_events_) + ").";
+}
+
 std::int64_t HistoryRecorder::add(EventChain& chain, const std::string& type,
                                   const std::string& details_key, Json details,
                                   bool update_source) {
-  if (chain.muted) return 0;
+  if (chain.muted || limit_reached_) return 0;
+  const bool terminal = type == "ExecutionSucceeded" || type == "ExecutionFailed" ||
+                        type == "ExecutionAborted" || type == "ExecutionTimedOut";
+  if (next_id_ >= max_events_ && !terminal) {
+    limit_reached_ = true;
+    append(chain, "ExecutionFailed", "executionFailedEventDetails",
+           Json{{"cause", limit_cause()}, {"error", limit_error()}}, update_source);
+    if (on_limit_) on_limit_();
+    return 0;
+  }
+  append(chain, type, details_key, std::move(details), update_source);
+  return chain.last_published;
+}
+
+void HistoryRecorder::append(EventChain& chain, const std::string& type,
+                             const std::string& details_key, Json details, bool update_source) {
   const std::int64_t id = next_id_++;
   Json event = Json::object();
   event["timestamp"] = now_epoch_seconds();
   event["type"] = type;
   event["id"] = id;
   event["previousEventId"] = chain.source;
-  if (!details_key.empty()) event[details_key] = details.is_null() ? Json::object() : std::move(details);
+  if (!details_key.empty())
+    event[details_key] = details.is_null() ? Json::object() : std::move(details);
   chain.last_published = id;
   if (update_source) chain.source = id;
   if (sink_) sink_(id, event);
   std::lock_guard lock(record_->mutex);
   record_->events.push_back(std::move(event));
-  return id;
 }
 
 void put_payload(Json& details, const char* field, const Json& value) {

@@ -10,6 +10,7 @@
 
 #include "sfn/common/json.h"
 #include "sfn/engine/execution_record.h"
+#include "sfn/engine/runtime.h"
 
 namespace sfn::engine {
 
@@ -34,16 +35,33 @@ class HistoryRecorder {
   HistoryRecorder(std::shared_ptr<ExecutionRecord> record, Sink sink);
 
   // Adds an event of `type`; `details_key` (e.g. "stateEnteredEventDetails") may be empty.
+  // At the history quota, "if the event number 25,000 isn't ExecutionSucceeded, the
+  // ExecutionFailed event is logged and the state machine execution fails": that event is
+  // recorded instead, `on_limit` runs (it stops the execution) and later events are dropped.
   std::int64_t add(EventChain& chain, const std::string& type, const std::string& details_key = {},
                    Json details = nullptr, bool update_source = true);
 
   std::int64_t last_id() const { return next_id_ - 1; }
   void set_next_id(std::int64_t next) { next_id_ = next; }
 
+  void set_limit(std::int64_t max_events, std::function<void()> on_limit) {
+    max_events_ = max_events;
+    on_limit_ = std::move(on_limit);
+  }
+  bool limit_reached() const { return limit_reached_; }
+  static const char* limit_error() { return "States.Runtime"; }
+  std::string limit_cause() const;
+
  private:
+  void append(EventChain& chain, const std::string& type, const std::string& details_key,
+              Json details, bool update_source);
+
   std::shared_ptr<ExecutionRecord> record_;
   Sink sink_;
   std::int64_t next_id_ = 1;
+  std::int64_t max_events_ = kMaxHistoryEvents;
+  std::function<void()> on_limit_;
+  bool limit_reached_ = false;
 };
 
 // {"input": "<json text>", "inputDetails": {"truncated": false}} style payload fields.

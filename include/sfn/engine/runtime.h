@@ -2,6 +2,7 @@
 // activity tasks between executions and workers. Thread-safe; Asio stays behind this header.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -18,10 +19,14 @@ class Store;
 
 namespace sfn::engine {
 
+// AWS's hard quota of events in one execution's history.
+inline constexpr std::int64_t kMaxHistoryEvents = 25'000;
+
 struct RuntimeOptions {
   double wait_time_scale = 1.0;  // multiplies Wait durations and retry intervals; 0 = no wait
   std::string region = "us-east-1";
   std::string account = "123456789012";
+  std::int64_t max_history_events = kMaxHistoryEvents;  // lower only in tests
 };
 
 // A task handed to an activity worker by GetActivityTask.

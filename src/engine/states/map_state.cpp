@@ -1,8 +1,12 @@
 // "The Map State causes the interpreter to process all the elements of an array, potentially
 // in parallel, with the processing of each element independent of the others." Inline mode:
 // iterations are child coroutines bounded by MaxConcurrency; results keep input order.
+#include <algorithm>
+#include <cmath>
+
 #include "engine/children.h"
 #include "engine/interpreter.h"
+#include "sfn/common/clock.h"
 #include "sfn/common/ids.h"
 #include "sfn/common/states_errors.h"
 
@@ -19,53 +23,107 @@ Result<size_t> max_concurrency(const asl::MapState& s, const Json& input, StateI
     auto v = io.evaluate_dynamic(s.max_concurrency, input, "MaxConcurrency");
     if (!v) return tl::unexpected(v.error());
     if (!(*v)->is_number_integer() || (*v)->get<std::int64_t>() < 0)
-      return states_error(std::string(errors::kQueryEvaluationError),
-                          "The MaxConcurrency field must be a non-negative integer, but was: " + dump_compact(**v));
+      return states_error(
+          std::string(errors::kQueryEvaluationError),
+          "The MaxConcurrency field must be a non-negative integer, but was: " + dump_compact(**v));
     return (*v)->get<size_t>();
   }
   if (s.max_concurrency.path) {
     auto v = select_path(*s.max_concurrency.path, input, io.context(), io.frame().variables);
     if (v && v->is_string()) {  // AWS also takes a numeric string such as "1"
       const auto& text = v->get_ref<const std::string&>();
-      if (!text.empty() && text.size() < 10 && text.find_first_not_of("0123456789") == std::string::npos)
+      if (!text.empty() && text.size() < 10 &&
+          text.find_first_not_of("0123456789") == std::string::npos)
         return static_cast<size_t>(std::stoul(text));
     }
     if (!v || !v->is_number_integer() || v->get<std::int64_t>() < 0)
-      return tl::unexpected(runtime("The MaxConcurrencyPath field refers to value " +
-                                    (v ? dump_compact(*v) : std::string("null")) +
-                                    " which is not a valid integer: " +
-                                    s.max_concurrency.path->text()));
+      return tl::unexpected(
+          runtime("The MaxConcurrencyPath field refers to value " +
+                  (v ? dump_compact(*v) : std::string("null")) +
+                  " which is not a valid integer: " + s.max_concurrency.path->text()));
     return v->get<size_t>();
   }
   return size_t{0};
 }
 
 // ToleratedFailureCount(Path) / ToleratedFailurePercentage(Path), checked as AWS does once the
-// Map has started.
-std::optional<StatesError> check_tolerance(const asl::MapState& s, const Json& input,
-                                           StateIO& io) {
+// Map has started. Returns how many of `total` items may fail before the Map Run fails: the
+// Map Run fails when the failed items exceed either threshold (default 0: any failure).
+Result<size_t> tolerated_failures(const asl::MapState& s, const Json& input, StateIO& io,
+                                  size_t total) {
   auto shown = [](const Json& v) { return v.is_string() ? v.get<std::string>() : dump_compact(v); };
+  std::optional<double> count;
+  std::optional<double> percentage;
   if (s.tolerated_failure_count.path) {
     const auto& p = *s.tolerated_failure_count.path;
     auto v = select_path(p, input, io.context(), io.frame().variables);
     if (v && !v->is_number_integer() && !v->is_number_unsigned())
-      return runtime("The ToleratedFailureCountPath field refers to value \"" + shown(*v) +
-                     "\" which is not a valid integer: " + p.text());
+      return tl::unexpected(runtime("The ToleratedFailureCountPath field refers to value \"" +
+                                    shown(*v) + "\" which is not a valid integer: " + p.text()));
+    if (v) count = v->get<double>();
+  } else if (s.tolerated_failure_count.present()) {
+    auto v = io.evaluate_dynamic(s.tolerated_failure_count, input, "ToleratedFailureCount");
+    if (!v) return tl::unexpected(v.error());
+    if (*v && (!(*v)->is_number_integer() || (*v)->get<double>() < 0))
+      return states_error(
+          std::string(errors::kQueryEvaluationError),
+          "The ToleratedFailureCount field must be a non-negative integer, but was: " +
+              dump_compact(**v));
+    if (*v) count = (*v)->get<double>();
   }
-  std::optional<double> percentage;
-  if (s.tolerated_failure_percentage.literal && s.tolerated_failure_percentage.literal->is_number())
-    percentage = s.tolerated_failure_percentage.literal->get<double>();
   if (s.tolerated_failure_percentage.path) {
     const auto& p = *s.tolerated_failure_percentage.path;
     auto v = select_path(p, input, io.context(), io.frame().variables);
     if (v && !v->is_number())
-      return runtime("The ToleratedFailurePercentagePath field refers to value \"" + shown(*v) +
-                     "\" which is not a valid float: " + p.text());
+      return tl::unexpected(runtime("The ToleratedFailurePercentagePath field refers to value \"" +
+                                    shown(*v) + "\" which is not a valid float: " + p.text()));
     if (v) percentage = v->get<double>();
+  } else if (s.tolerated_failure_percentage.present()) {
+    auto v =
+        io.evaluate_dynamic(s.tolerated_failure_percentage, input, "ToleratedFailurePercentage");
+    if (!v) return tl::unexpected(v.error());
+    if (*v && !(*v)->is_number())
+      return states_error(
+          std::string(errors::kQueryEvaluationError),
+          "The ToleratedFailurePercentage field must be a number, but was: " + dump_compact(**v));
+    if (*v) percentage = (*v)->get<double>();
   }
   if (percentage && (*percentage < 0 || *percentage > 100))
-    return runtime("ToleratedFailurePercentage must be between 0 and 100.");
-  return std::nullopt;
+    return tl::unexpected(runtime("ToleratedFailurePercentage must be between 0 and 100."));
+  if (!count && !percentage) return size_t{0};
+  // failed > count, or failed / total * 100 > percentage (failed > floor(percentage * total /
+  // 100)).
+  size_t allowed = total;
+  if (count && *count < static_cast<double>(total)) allowed = static_cast<size_t>(*count);
+  if (percentage)
+    allowed = std::min(
+        allowed,
+        static_cast<size_t>(std::floor(*percentage * static_cast<double>(total) / 100.0 + 1e-9)));
+  return allowed;
+}
+
+// A failed child execution's entry in a distributed Map's result array: with the default
+// (COMPACT) transformation AWS returns a failed child's result unchanged, i.e. in the NONE
+// form with the execution's metadata.
+Json failed_child_entry(const ExecutionRecord& parent, const std::string& map_run_arn,
+                        const Json& input, const StatesError& error, double start, double stop) {
+  std::string label_and_id = map_run_arn.substr(map_run_arn.find(":mapRun:") + 8);
+  std::string name = make_uuid();
+  std::string execution_arn = map_run_arn.substr(0, map_run_arn.find(":mapRun:")) +
+                              ":execution:" + label_and_id.substr(0, label_and_id.rfind(':')) +
+                              ":" + name;
+  Json e = Json::object();
+  e["ExecutionArn"] = execution_arn;
+  e["Input"] = dump_compact(input);
+  e["InputDetails"] = Json{{"Included", true}};
+  e["Name"] = name;
+  e["StartDate"] = format_iso8601(start);
+  e["StateMachineArn"] = parent.state_machine_arn;
+  e["Status"] = "FAILED";
+  e["StopDate"] = format_iso8601(stop);
+  if (!error.error.empty()) e["Error"] = error.error;
+  if (!error.cause.empty()) e["Cause"] = error.cause;
+  return e;
 }
 
 std::string json_type_name(const Json& v) {
@@ -79,8 +137,7 @@ std::string json_type_name(const Json& v) {
 
 }  // namespace
 
-Awaitable<Result<Json>> run_map(Frame& f, const asl::MapState& s, const Json& input,
-                                StateIO& io) {
+Awaitable<Result<Json>> run_map(Frame& f, const asl::MapState& s, const Json& input, StateIO& io) {
   const Json& ctx = io.context();
   Json items = input;
   if (s.items) {
@@ -90,9 +147,9 @@ Awaitable<Result<Json>> run_map(Frame& f, const asl::MapState& s, const Json& in
   } else if (s.items_path) {
     auto v = select_path(*s.items_path, input, ctx, f.variables);
     if (!v)
-      co_return tl::unexpected(runtime("Invalid path '" + s.items_path->text() +
-                                       "' : No results for path: " +
-                                       bracket_notation(s.items_path->text())));
+      co_return tl::unexpected(
+          runtime("Invalid path '" + s.items_path->text() +
+                  "' : No results for path: " + bracket_notation(s.items_path->text())));
     items = std::move(*v);
   }
   if (!items.is_array()) {
@@ -100,22 +157,29 @@ Awaitable<Result<Json>> run_map(Frame& f, const asl::MapState& s, const Json& in
       co_return states_error(std::string(errors::kQueryEvaluationError),
                              "The JSONata expression '" + s.items_expression +
                                  "' specified for the field 'Items' returned an unexpected result "
-                                 "type. Expected 'array', but was '" + json_type_name(items) +
-                                 "' for value: " + dump_compact(items));
-    co_return states_error(std::string(io.jsonata() ? errors::kQueryEvaluationError : errors::kRuntime),
-                           "Map state input must be an array but was: " + dump_compact(items));
+                                 "type. Expected 'array', but was '" +
+                                 json_type_name(items) + "' for value: " + dump_compact(items));
+    co_return states_error(
+        std::string(io.jsonata() ? errors::kQueryEvaluationError : errors::kRuntime),
+        "Map state input must be an array but was: " + dump_compact(items));
   }
   auto limit = max_concurrency(s, input, io);
   if (!limit) co_return tl::unexpected(limit.error());
 
   f.run.history.add(f.chain, "MapStateStarted", "mapStateStartedEventDetails",
                     Json{{"length", items.size()}});
-  if (auto bad = check_tolerance(s, input, io)) {
-    bad->evaluation_recorded = true;  // ends the execution: no MapStateFailed, as AWS records
-    co_return tl::unexpected(std::move(*bad));
+  auto tolerated = tolerated_failures(s, input, io, items.size());
+  if (!tolerated) {
+    auto bad = tolerated.error();
+    bad.evaluation_recorded = true;  // ends the execution: no MapStateFailed, as AWS records
+    co_return tl::unexpected(std::move(bad));
   }
   std::vector<ChildRun> children;
-  std::vector<Json> iteration_inputs(items.size());
+  struct IterationRecord {  // what a tolerated failed Map Run child reports
+    Json input;
+    double start = 0, stop = 0;
+  };
+  std::vector<IterationRecord> iterations(items.size());
   for (size_t i = 0; i < items.size(); ++i) {
     Json item = Json::object();
     item["Index"] = i;
@@ -127,15 +191,17 @@ Awaitable<Result<Json>> run_map(Frame& f, const asl::MapState& s, const Json& in
                             Json{{"index", i}, {"name", s.name}});
     };
     c.on_finish = [&s, i](Frame& child, const GraphOutcome& o) {
-      const char* type = o.kind == GraphOutcome::Kind::kSucceeded ? "MapIterationSucceeded"
-                                                                   : "MapIterationFailed";
+      const char* type =
+          o.kind == GraphOutcome::Kind::kSucceeded ? "MapIterationSucceeded" : "MapIterationFailed";
       std::string key = o.kind == GraphOutcome::Kind::kSucceeded
                             ? "mapIterationSucceededEventDetails"
                             : "mapIterationFailedEventDetails";
       child.run.history.add(child.chain, type, key, Json{{"index", i}, {"name", s.name}},
                             /*update_source=*/false);
     };
-    c.body = [&s, &input, &io, item = items[i]](Frame& child) -> Awaitable<GraphOutcome> {
+    c.body = [&s, &input, &io, &record = iterations[i],
+              item = items[i]](Frame& child) -> Awaitable<GraphOutcome> {
+      record.start = now_epoch_seconds();
       Json iteration_input = item;
       if (s.parameters) {
         StateIO child_io(child, s, io.visit(), io.raw());
@@ -144,28 +210,37 @@ Awaitable<Result<Json>> run_map(Frame& f, const asl::MapState& s, const Json& in
           co_return GraphOutcome{GraphOutcome::Kind::kFailed, nullptr, selected.error()};
         iteration_input = std::move(*selected);
       }
-      co_return co_await run_graph(child, *s.item_processor, std::move(iteration_input));
+      record.input = iteration_input;
+      auto outcome = co_await run_graph(child, *s.item_processor, std::move(iteration_input));
+      record.stop = now_epoch_seconds();
+      co_return outcome;
     };
     children.push_back(std::move(c));
   }
   const bool distributed = s.processor_mode == "DISTRIBUTED";
+  std::string map_run_arn;
   if (distributed) {
     // A distributed Map runs its iterations as a Map Run of child executions.
-    const auto& rec = *f.run.record;
-    std::string arn = rec.state_machine_arn;
-    if (auto pos = arn.find(":stateMachine:"); pos != std::string::npos)
-      arn.replace(pos, 14, ":mapRun:");
-    arn += "/" + (s.label.empty() ? s.name : s.label) + ":" + make_uuid();
-    f.run.history.add(f.chain, "MapRunStarted", "mapRunStartedEventDetails", Json{{"mapRunArn", arn}});
+    map_run_arn = f.run.record->state_machine_arn;
+    if (auto pos = map_run_arn.find(":stateMachine:"); pos != std::string::npos)
+      map_run_arn.replace(pos, 14, ":mapRun:");
+    map_run_arn += "/" + (s.label.empty() ? s.name : s.label) + ":" + make_uuid();
+    f.run.history.add(f.chain, "MapRunStarted", "mapRunStartedEventDetails",
+                      Json{{"mapRunArn", map_run_arn}});
   }
-  auto r = co_await run_children(f, std::move(children), *limit, distributed);
+  // Only a Map Run tolerates failed items; an inline Map fails on its first failed iteration.
+  auto r = co_await run_children(f, std::move(children), *limit, distributed,
+                                 distributed ? *tolerated : 0);
   if (f.scope->cancelled()) co_return states_error(kCancelledError, "");
   if (r.first_error) {
     if (distributed) {
-      Json d = Json::object();
-      if (!r.first_error->cause.empty()) d["cause"] = r.first_error->cause;
-      if (!r.first_error->error.empty()) d["error"] = r.first_error->error;
-      f.run.history.add(f.chain, "MapRunFailed", "mapRunFailedEventDetails", std::move(d));
+      // A Map Run fails with States.ExceedToleratedFailureThreshold whatever its children's
+      // errors were (with no threshold set, the first failed child exceeds the default of 0).
+      StatesError exceeded{std::string(errors::kExceedToleratedFailureThreshold),
+                           "The specified tolerated failure threshold was exceeded"};
+      f.run.history.add(f.chain, "MapRunFailed", "mapRunFailedEventDetails",
+                        Json{{"error", exceeded.error}, {"cause", exceeded.cause}});
+      co_return tl::unexpected(std::move(exceeded));
     }
     co_return tl::unexpected(*r.first_error);
   }
@@ -173,7 +248,15 @@ Awaitable<Result<Json>> run_map(Frame& f, const asl::MapState& s, const Json& in
   f.chain.source = f.chain.last_published;
   f.run.history.add(f.chain, "MapStateSucceeded", {}, nullptr, /*update_source=*/false);
   Json out = Json::array();
-  for (auto& o : r.outcomes) out.push_back(std::move(o.output));
+  for (size_t i = 0; i < r.outcomes.size(); ++i) {
+    auto& o = r.outcomes[i];
+    const auto& it = iterations[i];
+    if (o.kind == GraphOutcome::Kind::kFailed)  // a tolerated failure of a Map Run child
+      out.push_back(failed_child_entry(*f.run.record, map_run_arn, it.input, o.error, it.start,
+                                       std::max(it.stop, it.start)));
+    else
+      out.push_back(std::move(o.output));
+  }
   co_return out;
 }
 

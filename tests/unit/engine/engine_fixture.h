@@ -1,0 +1,71 @@
+// Runs executions through the engine's public Runtime on an in-memory store, the way the API
+// layer does, and waits for them to finish. For engine behaviour that the recorded AWS cases
+// cannot reach cheaply (quotas, tolerated failures).
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+#include <chrono>
+#include <future>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include "sfn/asl/parse/parse_definition.h"
+#include "sfn/common/clock.h"
+#include "sfn/common/json.h"
+#include "sfn/engine/runtime.h"
+#include "sfn/store/store.h"
+
+namespace sfn::engine::testing {
+
+class EngineFixture : public ::testing::Test {
+ protected:
+  void start_runtime(RuntimeOptions options) {
+    options.wait_time_scale = 0;
+    runtime_ = make_runtime(io_, *store_, options, [](const std::string&) { return false; });
+    thread_ = std::thread([this] { io_.run(); });
+  }
+  void TearDown() override {
+    if (runtime_) runtime_->shutdown();
+    work_.reset();
+    io_.stop();
+    if (thread_.joinable()) thread_.join();
+  }
+
+  // Runs `definition` with `input` to its end; the record holds status, output and events.
+  std::shared_ptr<ExecutionRecord> run(const Json& definition, const Json& input) {
+    auto parsed = asl::parse_definition(dump_compact(definition));
+    EXPECT_TRUE(parsed.machine) << asl::invalid_definition_message(parsed.diagnostics);
+    if (!parsed.machine) return nullptr;
+    auto r = std::make_shared<ExecutionRecord>();
+    r->name = "e" + std::to_string(++count_);
+    r->arn = "arn:aws:states:us-east-1:123456789012:execution:sm:" + r->name;
+    r->state_machine_arn = "arn:aws:states:us-east-1:123456789012:stateMachine:sm";
+    r->state_machine_name = "sm";
+    r->state_machine_type = "EXPRESS";  // nothing to persist
+    r->role_arn = "arn:aws:iam::123456789012:role/r";
+    r->definition = dump_compact(definition);
+    r->machine = parsed.machine;
+    r->input = dump_compact(input);
+    r->start_date = now_epoch_seconds();
+    auto done = std::make_shared<std::promise<void>>();
+    auto finished = done->get_future();
+    r->on_finish.push_back([done] { done->set_value(); });
+    runtime_->start(r);
+    EXPECT_EQ(finished.wait_for(std::chrono::seconds(60)), std::future_status::ready);
+    return r;
+  }
+
+  boost::asio::io_context io_;
+  boost::asio::executor_work_guard<boost::asio::io_context::executor_type> work_ =
+      boost::asio::make_work_guard(io_);
+  std::unique_ptr<store::Store> store_ = store::open_sqlite_store(":memory:");
+  std::unique_ptr<Runtime> runtime_;
+  std::thread thread_;
+  int count_ = 0;
+};
+
+}  // namespace sfn::engine::testing
