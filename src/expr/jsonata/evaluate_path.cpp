@@ -30,8 +30,10 @@ void merge_sort(std::vector<Value>& items, After after) {
       std::size_t hi = std::min(lo + 2 * width, items.size());
       std::size_t i = lo, j = mid, k = lo;
       while (i < mid && j < hi) {
-        if (after(items[i], items[j])) tmp[k++] = items[j++];
-        else tmp[k++] = items[i++];
+        if (after(items[i], items[j]))
+          tmp[k++] = items[j++];
+        else
+          tmp[k++] = items[i++];
       }
       while (i < mid) tmp[k++] = items[i++];
       while (j < hi) tmp[k++] = items[j++];
@@ -49,7 +51,81 @@ Frame* Evaluator::frame_from_tuple(Frame* env, const Value& tuple) {
   return frame;
 }
 
+namespace {
+
+// A name step with nothing attached: its evaluation is a field lookup.
+bool is_plain_name(const Node* step) {
+  return step->type == NodeType::Name && !step->has_predicate && !step->group &&
+         !step->keep_array && !step->has_stages && !step->tuple;
+}
+
+// Adds a step's result for one input item to the step's sequence: arrays are flattened one level
+// unless built by an array constructor.
+void append_step_result(std::vector<Value>& out, Value&& res) {
+  if (!res.is_array() || res.as_array().cons) {
+    out.push_back(std::move(res));
+  } else {
+    const auto& items = res.as_array().items;
+    out.insert(out.end(), items.begin(), items.end());
+  }
+}
+
+}  // namespace
+
 Value Evaluator::evaluate_path(const Node* expr, const Value& input, Frame* env) {
+  for (const auto& step : expr->steps) {
+    if (step->tuple) return evaluate_tuple_path(expr, input, env);
+  }
+  // A lone result may stay unwrapped (instead of a sequence of one) when nothing on the path
+  // node can tell the difference: evaluate() collapses such a sequence to its item anyway.
+  const bool may_unwrap =
+      !expr->keep_singleton_array && !expr->keep_array && !expr->has_predicate && !expr->group;
+  if (may_unwrap && expr->steps.size() == 1 && !input.is_array() &&
+      is_plain_name(expr->steps[0].get())) {
+    // a lone field lookup, as the loop below would do it for one input item
+    Value result = lookup_field(input, expr->steps[0]->value);
+    collapse_sequence(result, false);
+    if (!result.is_sequence()) return result;
+  }
+  // `current` holds the step's input: a sequence, or a lone item when `single`
+  Value current = input;
+  bool single = !(input.is_array() && expr->steps[0]->type != NodeType::Variable);
+  Value result;
+  for (std::size_t ii = 0; ii < expr->steps.size(); ++ii) {
+    const Node* step = expr->steps[ii].get();
+    const bool last_step = ii == expr->steps.size() - 1;
+    if ((ii == 0 && step->cons_array) || step->type == NodeType::Sort) {
+      Value sequence = single ? make_sequence(current) : current;
+      if (step->type == NodeType::Sort) {
+        result = evaluate_sort(step, sequence, env);
+        if (step->has_stages) result = evaluate_stages(step->stages, result, env);
+      } else {
+        result = evaluate(step, sequence, env);
+      }
+    } else if (single) {
+      result = evaluate_step(step, &current, 1, env, last_step, may_unwrap);
+    } else {
+      const auto& items = current.as_array().items;
+      result = evaluate_step(step, items.data(), items.size(), env, last_step, may_unwrap);
+    }
+    if (result.is_undefined() || (result.is_array() && result.size() == 0)) break;
+    if (!step->has_focus) {
+      current = result;
+      single = !result.is_array();
+    }
+  }
+  if (expr->keep_singleton_array) {
+    if (result.is_array() && result.as_array().cons && !result.is_sequence()) {
+      result = make_sequence(result);
+    }
+    if (result.is_array()) result.as_array().keep_singleton = true;
+  }
+  if (expr->group) result = evaluate_group(*expr->group, result, env);
+  return result;
+}
+
+// A path with a tuple step (%, @ or #): each step maps a stream of binding tuples.
+Value Evaluator::evaluate_tuple_path(const Node* expr, const Value& input, Frame* env) {
   Value input_sequence;
   if (input.is_array() && expr->steps[0]->type != NodeType::Variable) {
     input_sequence = input;
@@ -66,11 +142,16 @@ Value Evaluator::evaluate_path(const Node* expr, const Value& input, Frame* env)
       result_sequence = evaluate(step, input_sequence, env);
     } else if (is_tuple_stream) {
       tuple_bindings = evaluate_tuple_step(step, input_sequence, tuple_bindings, env);
+    } else if (step->type == NodeType::Sort) {
+      result_sequence = evaluate_sort(step, input_sequence, env);
+      if (step->has_stages) result_sequence = evaluate_stages(step->stages, result_sequence, env);
     } else {
-      result_sequence = evaluate_step(step, input_sequence, env, ii == expr->steps.size() - 1);
+      const auto& items = input_sequence.as_array().items;
+      result_sequence =
+          evaluate_step(step, items.data(), items.size(), env, ii == expr->steps.size() - 1, false);
     }
-    if (!is_tuple_stream &&
-        (result_sequence.is_undefined() || (result_sequence.is_array() && result_sequence.size() == 0))) {
+    if (!is_tuple_stream && (result_sequence.is_undefined() ||
+                             (result_sequence.is_array() && result_sequence.size() == 0))) {
       break;
     }
     if (!step->has_focus) input_sequence = result_sequence;
@@ -81,12 +162,14 @@ Value Evaluator::evaluate_path(const Node* expr, const Value& input, Frame* env)
     } else {
       result_sequence = make_sequence();
       if (tuple_bindings.is_array()) {
-        for (const auto& t : tuple_bindings.as_array().items) push(result_sequence, tuple_get(t, "@"));
+        for (const auto& t : tuple_bindings.as_array().items)
+          push(result_sequence, tuple_get(t, "@"));
       }
     }
   }
   if (expr->keep_singleton_array) {
-    if (result_sequence.is_array() && result_sequence.as_array().cons && !result_sequence.is_sequence()) {
+    if (result_sequence.is_array() && result_sequence.as_array().cons &&
+        !result_sequence.is_sequence()) {
       result_sequence = make_sequence(result_sequence);
     }
     if (result_sequence.is_array()) {
@@ -96,40 +179,49 @@ Value Evaluator::evaluate_path(const Node* expr, const Value& input, Frame* env)
     }
   }
   if (expr->group) {
-    result_sequence = evaluate_group(*expr->group, is_tuple_stream ? tuple_bindings : result_sequence, env);
+    result_sequence =
+        evaluate_group(*expr->group, is_tuple_stream ? tuple_bindings : result_sequence, env);
   }
   return result_sequence;
 }
 
-Value Evaluator::evaluate_step(const Node* expr, const Value& input, Frame* env, bool last_step) {
-  if (expr->type == NodeType::Sort) {
-    Value result = evaluate_sort(expr, input, env);
-    if (expr->has_stages) result = evaluate_stages(expr->stages, result, env);
-    return result;
-  }
-  std::vector<Value> result;
-  const auto& items = input.as_array().items;
-  result.reserve(items.size());
-  for (const auto& item : items) {
-    Value res = evaluate(expr, item, env);
+Value Evaluator::evaluate_step(const Node* expr, const Value* items, std::size_t count, Frame* env,
+                               bool last_step, bool may_unwrap) {
+  Value first;  // the only result so far
+  Value seq;    // the results once there are two
+  std::size_t results = 0;
+  // a name step with nothing attached is a field lookup: what evaluate() would do, without its
+  // dispatch (the step itself is one unit of work of the path)
+  const bool plain_name = is_plain_name(expr);
+  for (std::size_t i = 0; i < count; ++i) {
+    Value res;
+    if (plain_name) {
+      res = lookup_field(items[i], expr->value);
+      collapse_sequence(res, false);
+    } else {
+      res = evaluate(expr, items[i], env);
+    }
     if (expr->has_stages) {
       for (const auto& st : expr->stages) res = evaluate_filter(st.expr.get(), res, env);
     }
-    if (res.is_defined()) result.push_back(std::move(res));
-  }
-  if (last_step && result.size() == 1 && result[0].is_array() && !result[0].is_sequence()) {
-    return result[0];
-  }
-  Value seq = make_sequence();
-  auto& out = seq.as_array().items;
-  out.reserve(result.size());
-  for (auto& res : result) {
-    if (!res.is_array() || res.as_array().cons) {
-      out.push_back(std::move(res));
-    } else {
-      for (const auto& v : res.as_array().items) out.push_back(v);
+    if (res.is_undefined()) continue;
+    if (++results == 1) {
+      first = std::move(res);
+      continue;
     }
+    if (results == 2) {
+      seq = make_sequence();
+      seq.as_array().items.reserve(count);
+      append_step_result(seq.as_array().items, std::move(first));
+    }
+    append_step_result(seq.as_array().items, std::move(res));
   }
+  if (results >= 2) return seq;
+  if (results == 0) return may_unwrap ? Value{} : make_sequence();
+  if (last_step && first.is_array() && !first.is_sequence()) return first;
+  if (may_unwrap && !first.is_array()) return first;
+  seq = make_sequence();
+  append_step_result(seq.as_array().items, std::move(first));
   return seq;
 }
 
@@ -151,7 +243,8 @@ Value Evaluator::evaluate_stages(const std::vector<Stage>& stages, Value input, 
   return result;
 }
 
-Value Evaluator::evaluate_tuple_step(const Node* expr, const Value& input, Value tuple_bindings, Frame* env) {
+Value Evaluator::evaluate_tuple_step(const Node* expr, const Value& input, Value tuple_bindings,
+                                     Frame* env) {
   if (expr->type == NodeType::Sort) {
     Value result;
     if (tuple_bindings.is_defined()) {
@@ -218,7 +311,8 @@ Value Evaluator::evaluate_tuple_step(const Node* expr, const Value& input, Value
 
 Value Evaluator::evaluate_filter(const Node* predicate, const Value& input_in, Frame* env) {
   Value results = make_sequence();
-  if (input_in.is_array() && input_in.as_array().tuple_stream) results.as_array().tuple_stream = true;
+  if (input_in.is_array() && input_in.as_array().tuple_stream)
+    results.as_array().tuple_stream = true;
   Value input = input_in.is_array() ? input_in : make_sequence(input_in);
   const auto& items = input.as_array().items;
   const bool tuple_stream = input.as_array().tuple_stream;

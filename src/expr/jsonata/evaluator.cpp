@@ -30,7 +30,9 @@ std::uintptr_t compute_stack_limit() {
   return low + kStackReserve;
 }
 
-Value lookup_field(const Value& input, const std::string& key) {
+}  // namespace
+
+Value lookup_field(const Value& input, std::string_view key) {
   if (input.is_array()) {
     Value result = make_sequence();
     auto& out = result.as_array().items;
@@ -46,12 +48,11 @@ Value lookup_field(const Value& input, const std::string& key) {
     }
     return result;
   }
-  if (input.is_object()) {
-    const Value* v = input.as_object().find(key);
-    return v ? *v : Value{};
-  }
+  if (input.is_object()) return input.member(key);
   return Value{};
 }
+
+namespace {
 
 void flatten_into(const Value& v, std::vector<Value>& out) {
   if (v.is_array()) {
@@ -162,7 +163,8 @@ void Evaluator::check_limits() {
   char probe;
   if (stack_limit_ && reinterpret_cast<std::uintptr_t>(&probe) < stack_limit_) throw_error("U1001");
   if ((++steps_ & 1023) == 0) {
-    if (steps_ > limits_.max_steps || std::chrono::steady_clock::now() > deadline_) throw_error("U1002");
+    if (steps_ > limits_.max_steps || std::chrono::steady_clock::now() > deadline_)
+      throw_error("U1002");
   }
 }
 
@@ -176,15 +178,29 @@ Value Evaluator::evaluate(const Node* expr, const Value& input, Frame* env) {
 
   Value result;
   switch (expr->type) {
-    case NodeType::Path: result = evaluate_path(expr, input, env); break;
-    case NodeType::Binary: result = evaluate_binary(expr, input, env); break;
-    case NodeType::Unary: result = evaluate_unary(expr, input, env); break;
-    case NodeType::Name: result = lookup_field(input, expr->value); break;
+    case NodeType::Path:
+      result = evaluate_path(expr, input, env);
+      break;
+    case NodeType::Binary:
+      result = evaluate_binary(expr, input, env);
+      break;
+    case NodeType::Unary:
+      result = evaluate_unary(expr, input, env);
+      break;
+    case NodeType::Name:
+      result = lookup_field(input, expr->value);
+      break;
     case NodeType::String:
     case NodeType::Number:
-    case NodeType::Value: result = expr->literal; break;
-    case NodeType::Wildcard: result = evaluate_wildcard(input); break;
-    case NodeType::Descendant: result = evaluate_descendants(input); break;
+    case NodeType::Value:
+      result = expr->literal;
+      break;
+    case NodeType::Wildcard:
+      result = evaluate_wildcard(input);
+      break;
+    case NodeType::Descendant:
+      result = evaluate_descendants(input);
+      break;
     case NodeType::Parent: {
       const Value* v = env ? env->lookup(expr->slot->label) : nullptr;
       if (v) result = *v;
@@ -216,7 +232,9 @@ Value Evaluator::evaluate(const Node* expr, const Value& input, Frame* env) {
       result = Value::function(std::move(f));
       break;
     }
-    case NodeType::Function: result = evaluate_function(expr, input, env, nullptr); break;
+    case NodeType::Function:
+      result = evaluate_function(expr, input, env, nullptr);
+      break;
     case NodeType::Variable: {
       if (expr->value.empty()) {
         result = input.is_array() && input.as_array().outer_wrapper ? input[0] : input;
@@ -225,21 +243,36 @@ Value Evaluator::evaluate(const Node* expr, const Value& input, Frame* env) {
       }
       break;
     }
-    case NodeType::Lambda: result = evaluate_lambda(expr, input, env); break;
-    case NodeType::Partial: result = evaluate_partial(expr, input, env); break;
-    case NodeType::Apply: result = evaluate_apply(expr, input, env); break;
-    case NodeType::Transform: result = evaluate_transform(expr, input, env); break;
-    default: break;
+    case NodeType::Lambda:
+      result = evaluate_lambda(expr, input, env);
+      break;
+    case NodeType::Partial:
+      result = evaluate_partial(expr, input, env);
+      break;
+    case NodeType::Apply:
+      result = evaluate_apply(expr, input, env);
+      break;
+    case NodeType::Transform:
+      result = evaluate_transform(expr, input, env);
+      break;
+    default:
+      break;
   }
 
   if (expr->has_predicate) {
     for (const auto& p : expr->predicate) result = evaluate_filter(p.expr.get(), result, env);
   }
-  if (expr->type != NodeType::Path && expr->group) result = evaluate_group(*expr->group, result, env);
+  if (expr->type != NodeType::Path && expr->group)
+    result = evaluate_group(*expr->group, result, env);
 
+  collapse_sequence(result, expr->keep_array);
+  return result;
+}
+
+void collapse_sequence(Value& result, bool keep_array) {
   if (result.is_sequence() && !result.as_array().tuple_stream) {
     Array& arr = result.as_array();
-    if (expr->keep_array) arr.keep_singleton = true;
+    if (keep_array) arr.keep_singleton = true;
     if (arr.items.empty()) {
       result = Value{};
     } else if (arr.items.size() == 1 && !arr.keep_singleton) {
@@ -247,7 +280,6 @@ Value Evaluator::evaluate(const Node* expr, const Value& input, Frame* env) {
       result = std::move(single);
     }
   }
-  return result;
 }
 
 // ---- helpers shared with the function library ----
@@ -261,11 +293,16 @@ bool truthy(const Value& arg) {
   switch (arg.type()) {
     case ValueType::Undefined:
     case ValueType::Null:
-    case ValueType::Function: return false;
-    case ValueType::Boolean: return arg.as_bool();
-    case ValueType::String: return !arg.as_string().empty();
-    case ValueType::Number: return is_numeric(arg) && arg.as_number() != 0;
-    case ValueType::Object: return arg.as_object().size() > 0;
+    case ValueType::Function:
+      return false;
+    case ValueType::Boolean:
+      return arg.as_bool();
+    case ValueType::String:
+      return !arg.as_string().empty();
+    case ValueType::Number:
+      return is_numeric(arg) && arg.as_number() != 0;
+    case ValueType::Object:
+      return arg.as_object().size() > 0;
     case ValueType::Array: {
       const auto& items = arg.as_array().items;
       if (items.size() == 1) return truthy(items[0]);

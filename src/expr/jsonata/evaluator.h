@@ -94,7 +94,11 @@ class Evaluator {
 
   // Evaluation of paths, filters, sorting and grouping (evaluate_path.cpp).
   Value evaluate_path(const Node* expr, const Value& input, Frame* env);
-  Value evaluate_step(const Node* expr, const Value& input, Frame* env, bool last_step);
+  Value evaluate_tuple_path(const Node* expr, const Value& input, Frame* env);
+  // One step over `count` input items; `may_unwrap`: a lone non-array result (or none) may come
+  // back as itself (or undefined) instead of as a sequence.
+  Value evaluate_step(const Node* expr, const Value* items, std::size_t count, Frame* env,
+                      bool last_step, bool may_unwrap);
   Value evaluate_tuple_step(const Node* expr, const Value& input, Value tuple_bindings, Frame* env);
   Value evaluate_stages(const std::vector<Stage>& stages, Value input, Frame* env);
   Value evaluate_filter(const Node* predicate, const Value& input, Frame* env);
@@ -132,6 +136,12 @@ class Evaluator {
   std::mt19937_64 rng_;
   bool rng_seeded_ = false;
 };
+
+// A field of an object, or of each object in an array (flattened into a sequence).
+Value lookup_field(const Value& input, std::string_view key);
+// The last rule of evaluate(): a sequence (not a tuple stream) of one item becomes the item unless
+// kept as an array, an empty one becomes undefined.
+void collapse_sequence(Value& result, bool keep_array);
 
 // jsonata-js fn.boolean: effective boolean value (undefined stays undefined).
 Value to_boolean(const Value& v);

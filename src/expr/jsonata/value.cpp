@@ -66,7 +66,7 @@ void Object::set(std::string_view key, Value value) {
   entries.emplace_back(std::string(key), std::move(value));
   if (!index_.empty()) {
     index_.emplace(entries.back().first, entries.size() - 1);
-  } else if (entries.size() > 8) {
+  } else if (entries.size() > kLinearObjectSize) {
     rebuild_index();
   }
 }
@@ -75,7 +75,7 @@ bool Object::erase(std::string_view key) {
     if (it->first == key) {
       entries.erase(it);
       index_.clear();
-      if (entries.size() > 8) rebuild_index();
+      if (entries.size() > kLinearObjectSize) rebuild_index();
       return true;
     }
   }
@@ -100,7 +100,7 @@ void Object::load() {
   entries.reserve(json.size());
   for (auto it = json.begin(); it != json.end(); ++it)
     entries.emplace_back(it.key(), store_->wrap(it.value()));
-  if (entries.size() > 8) rebuild_index();
+  if (entries.size() > kLinearObjectSize) rebuild_index();
 }
 
 template <class T>
@@ -113,8 +113,37 @@ T* InputStore::Pool<T>::make() {
   return &blocks_.back()[used_++];
 }
 
+Value Value::member(std::string_view key) const {
+  const auto* o = static_cast<const Object*>(ptr_.get());
+  // a small unread object is searched as its own lookup would search it (linearly)
+  if (o->source_ && o->source_->size() <= kLinearObjectSize) {
+    const Json* hit = nullptr;
+    for (const auto& [k, v] : o->source_->get_ref<const Json::object_t&>()) {
+      if (k == key) {
+        hit = &v;
+        break;
+      }
+    }
+    if (!hit) return Value{};
+    // a member array or object must keep one identity: read the object instead
+    if (!hit->is_array() && !hit->is_object()) return o->store_->wrap(*hit);
+  }
+  const Value* v = as_object().find(key);
+  return v ? *v : Value{};
+}
+
 Value InputStore::wrap(const Json& json) {
   switch (json.type()) {
+    case Json::value_t::null:
+      return Value::null();
+    case Json::value_t::boolean:
+      return Value::boolean(*json.get_ptr<const Json::boolean_t*>());
+    case Json::value_t::number_integer:
+      return Value::number(static_cast<double>(*json.get_ptr<const Json::number_integer_t*>()));
+    case Json::value_t::number_unsigned:
+      return Value::number(static_cast<double>(*json.get_ptr<const Json::number_unsigned_t*>()));
+    case Json::value_t::number_float:
+      return Value::number(*json.get_ptr<const Json::number_float_t*>());
     case Json::value_t::string:
       return Value::borrowed(ValueType::String, &json.get_ref<const std::string&>());
     case Json::value_t::array: {

@@ -85,6 +85,10 @@ class Value {
     return std::static_pointer_cast<Function>(ptr_);
   }
 
+  // The member `key` of an object (undefined when absent). An object of the input not read yet
+  // stays unread when the member is not an array or object.
+  Value member(std::string_view key) const;
+
   // Array helpers (only valid on arrays).
   bool is_sequence() const;
   std::size_t size() const;
@@ -118,6 +122,7 @@ struct Array {
 };
 
 // An object that keeps insertion order; lookups use a hash index once it grows.
+constexpr std::size_t kLinearObjectSize = 8;  // larger objects have the index
 struct Object {
   std::vector<std::pair<std::string, Value>> entries;
 
