@@ -20,10 +20,10 @@ Value new_tuple_stream() {
 }
 
 // Stable merge sort; `after(a, b)` is true when a must come after b.
-template <class After>
-void merge_sort(std::vector<Value>& items, After after) {
+template <class T, class After>
+void merge_sort(std::vector<T>& items, After after) {
   if (items.size() < 2) return;
-  std::vector<Value> tmp(items.size());
+  std::vector<T> tmp(items.size());
   for (std::size_t width = 1; width < items.size(); width *= 2) {
     for (std::size_t lo = 0; lo < items.size(); lo += 2 * width) {
       std::size_t mid = std::min(lo + width, items.size());
@@ -355,25 +355,35 @@ Value Evaluator::evaluate_filter(const Node* predicate, const Value& input_in, F
 
 Value Evaluator::evaluate_sort(const Node* expr, const Value& input, Frame* env) {
   if (!input.is_array()) return input;
-  const bool tuple_sort = input.as_array().tuple_stream;
-  auto after = [&](const Value& a, const Value& b) {
-    int comp = 0;
-    for (std::size_t index = 0; comp == 0 && index < expr->terms.size(); ++index) {
-      const auto& term = expr->terms[index];
-      Value context = a;
+  Value result = Value::new_array();
+  result.as_array() = input.as_array();
+  const auto& items = result.as_array().items;
+  const bool tuple_sort = result.as_array().tuple_stream;
+  const std::size_t terms = expr->terms.size();
+  // An item's key for a term is evaluated when a comparison first needs it, then remembered:
+  // the evaluations happen in the order of an evaluation per comparison, only once each.
+  std::vector<Value> keys(items.size() * terms);
+  std::vector<char> known(items.size() * terms, 0);
+  auto key = [&](std::size_t item, std::size_t term) -> const Value& {
+    const std::size_t slot = item * terms + term;
+    if (!known[slot]) {
+      Value context = items[item];
       Frame* fenv = env;
       if (tuple_sort) {
-        context = tuple_get(a, "@");
-        fenv = frame_from_tuple(env, a);
+        context = tuple_get(items[item], "@");
+        fenv = frame_from_tuple(env, items[item]);
       }
-      Value aa = evaluate(term.expression.get(), context, fenv);
-      context = b;
-      fenv = env;
-      if (tuple_sort) {
-        context = tuple_get(b, "@");
-        fenv = frame_from_tuple(env, b);
-      }
-      Value bb = evaluate(term.expression.get(), context, fenv);
+      keys[slot] = evaluate(expr->terms[term].expression.get(), context, fenv);
+      known[slot] = 1;
+    }
+    return keys[slot];
+  };
+  auto after = [&](std::size_t a, std::size_t b) {
+    int comp = 0;
+    for (std::size_t index = 0; comp == 0 && index < terms; ++index) {
+      const auto& term = expr->terms[index];
+      const Value& aa = key(a, index);
+      const Value& bb = key(b, index);
       if (aa.is_undefined()) {
         comp = bb.is_undefined() ? 0 : 1;
         continue;
@@ -403,46 +413,80 @@ Value Evaluator::evaluate_sort(const Node* expr, const Value& input, Frame* env)
     }
     return comp == 1;
   };
-  Value result = Value::new_array();
-  result.as_array() = input.as_array();
-  merge_sort(result.as_array().items, after);
+  std::vector<std::size_t> order(items.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  merge_sort(order, after);
+  std::vector<Value> sorted;
+  sorted.reserve(order.size());
+  for (std::size_t i : order) sorted.push_back(items[i]);
+  result.as_array().items = std::move(sorted);
   return result;
 }
 
 Value Evaluator::evaluate_group(const GroupBy& group, const Value& input_in, Frame* env) {
   Value result = Value::new_object();
   struct Entry {
-    Value data;
+    Value key;   // a string
+    Value data;  // the items of the group
     std::size_t expr_index;
+    bool own_data;  // data is an array made here, so items are appended to it in place
   };
-  std::vector<std::pair<std::string, Entry>> groups;
-  std::unordered_map<std::string, std::size_t> index;
+  std::vector<Entry> groups;
+  std::unordered_map<std::string_view, std::size_t> index;  // once there are many groups
+  auto find_group = [&](std::string_view key) -> Entry* {
+    if (groups.size() <= kLinearObjectSize) {
+      for (auto& g : groups) {
+        if (g.key.as_string() == key) return &g;
+      }
+      return nullptr;
+    }
+    if (index.empty()) {
+      for (std::size_t i = 0; i < groups.size(); ++i) index.emplace(groups[i].key.as_string(), i);
+    }
+    auto it = index.find(key);
+    return it == index.end() ? nullptr : &groups[it->second];
+  };
   const bool reduce = input_in.is_array() && input_in.as_array().tuple_stream;
-  std::vector<Value> items;
-  if (input_in.is_array()) {
-    items = input_in.as_array().items;
-  } else {
-    items.push_back(input_in);
+  // the items grouped: a copy of the input array's, or the lone input (undefined if none)
+  std::vector<Value> copy;
+  const Value* items = &input_in;
+  std::size_t count = 1;
+  if (input_in.is_array() && input_in.size() > 0) {
+    copy = input_in.as_array().items;
+    items = copy.data();
+    count = copy.size();
   }
-  if (items.empty()) items.emplace_back();
-  for (const auto& item : items) {
+  const Value undefined;
+  if (input_in.is_array() && input_in.size() == 0) items = &undefined;
+  groups.reserve(group.pairs.size());
+  for (std::size_t ii = 0; ii < count; ++ii) {
+    const Value& item = items[ii];
     Frame* fenv = reduce ? frame_from_tuple(env, item) : env;
     for (std::size_t pi = 0; pi < group.pairs.size(); ++pi) {
       Value key = evaluate(group.pairs[pi].first.get(), reduce ? tuple_get(item, "@") : item, fenv);
       if (key.is_undefined()) continue;
       if (!key.is_string()) throw_error("T1003", group.position, {}, key);
-      auto it = index.find(key.as_string());
-      if (it != index.end()) {
-        Entry& e = groups[it->second].second;
-        if (e.expr_index != pi) throw_error("D1009", group.position, {}, key);
-        e.data = append_values(e.data, item);
+      if (Entry* e = find_group(key.as_string())) {
+        if (e->expr_index != pi) throw_error("D1009", group.position, {}, key);
+        // append_values(e->data, item), in place once the array is ours
+        if (!e->own_data) {
+          e->own_data = e->data.is_defined() && item.is_defined();
+          e->data = append_values(e->data, item);
+        } else if (item.is_array()) {
+          auto& data = e->data.as_array().items;
+          const auto& more = item.as_array().items;
+          data.insert(data.end(), more.begin(), more.end());
+        } else if (item.is_defined()) {
+          e->data.as_array().items.push_back(item);
+        }
       } else {
-        index.emplace(key.as_string(), groups.size());
-        groups.emplace_back(key.as_string(), Entry{item, pi});
+        groups.push_back(Entry{std::move(key), item, pi, false});
+        if (!index.empty()) index.emplace(groups.back().key.as_string(), groups.size() - 1);
       }
     }
   }
-  for (auto& [key, entry] : groups) {
+  result.as_object().entries.reserve(groups.size());
+  for (auto& entry : groups) {
     Value context = entry.data;
     Frame* fenv = env;
     if (reduce) {
@@ -465,7 +509,7 @@ Value Evaluator::evaluate_group(const GroupBy& group, const Value& input_in, Fra
       fenv = frame_from_tuple(env, tuple);
     }
     Value value = evaluate(group.pairs[entry.expr_index].second.get(), context, fenv);
-    if (value.is_defined()) result.as_object().set(key, value);
+    if (value.is_defined()) result.as_object().set(entry.key.as_string(), value);
   }
   return result;
 }

@@ -46,9 +46,9 @@ Value Value::new_sequence() {
 Value Value::new_object() { return object(std::make_shared<Object>()); }
 
 const Value* Object::find(std::string_view key) const {
-  if (!index_.empty()) {
-    auto it = index_.find(std::string(key));
-    return it == index_.end() ? nullptr : &entries[it->second].second;
+  if (index_) {
+    auto it = index_->find(key);
+    return it == index_->end() ? nullptr : &entries[it->second].second;
   }
   for (const auto& [k, v] : entries) {
     if (k == key) return &v;
@@ -64,8 +64,8 @@ void Object::set(std::string_view key, Value value) {
     return;
   }
   entries.emplace_back(std::string(key), std::move(value));
-  if (!index_.empty()) {
-    index_.emplace(entries.back().first, entries.size() - 1);
+  if (index_) {
+    index_->emplace(entries.back().first, entries.size() - 1);
   } else if (entries.size() > kLinearObjectSize) {
     rebuild_index();
   }
@@ -74,7 +74,7 @@ bool Object::erase(std::string_view key) {
   for (auto it = entries.begin(); it != entries.end(); ++it) {
     if (it->first == key) {
       entries.erase(it);
-      index_.clear();
+      index_.reset();
       if (entries.size() > kLinearObjectSize) rebuild_index();
       return true;
     }
@@ -82,8 +82,23 @@ bool Object::erase(std::string_view key) {
   return false;
 }
 void Object::rebuild_index() {
-  index_.clear();
-  for (std::size_t i = 0; i < entries.size(); ++i) index_.emplace(entries[i].first, i);
+  index_ = std::make_unique<Index>();
+  index_->reserve(entries.size());
+  for (std::size_t i = 0; i < entries.size(); ++i) index_->emplace(entries[i].first, i);
+}
+Object::Object(const Object& other)
+    : entries(other.entries),
+      index_(other.index_ ? std::make_unique<Index>(*other.index_) : nullptr),
+      source_(other.source_),
+      store_(other.store_) {}
+Object& Object::operator=(const Object& other) {
+  if (this != &other) {
+    entries = other.entries;
+    index_ = other.index_ ? std::make_unique<Index>(*other.index_) : nullptr;
+    source_ = other.source_;
+    store_ = other.store_;
+  }
+  return *this;
 }
 
 void Array::load() {
@@ -270,6 +285,7 @@ std::optional<Json> to_json(const Value& value) {
       return Json(value.as_string());
     case ValueType::Array: {
       Json out = Json::array();
+      out.get_ref<Json::array_t&>().reserve(value.size());
       for (const auto& item : value.as_array().items) {
         auto j = to_json(item);
         if (j) {
@@ -282,9 +298,12 @@ std::optional<Json> to_json(const Value& value) {
     }
     case ValueType::Object: {
       Json out = Json::object();
+      // the keys are unique: append them without ordered_map's search
+      auto& members = static_cast<Json::object_t::Container&>(out.get_ref<Json::object_t&>());
+      members.reserve(value.as_object().size());
       for (const auto& [k, v] : value.as_object().entries) {
         auto j = to_json(v);
-        if (j) out[k] = std::move(*j);
+        if (j) members.emplace_back(k, std::move(*j));
       }
       return out;
     }

@@ -124,6 +124,12 @@ struct Array {
 // An object that keeps insertion order; lookups use a hash index once it grows.
 constexpr std::size_t kLinearObjectSize = 8;  // larger objects have the index
 struct Object {
+  Object() = default;
+  Object(const Object& other);
+  Object& operator=(const Object& other);
+  Object(Object&&) = default;
+  Object& operator=(Object&&) = default;
+
   std::vector<std::pair<std::string, Value>> entries;
 
   const Value* find(std::string_view key) const;
@@ -137,7 +143,14 @@ struct Object {
   friend class InputStore;
   void rebuild_index();
   void load();
-  std::unordered_map<std::string, std::size_t> index_;
+  struct KeyHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view key) const noexcept {
+      return std::hash<std::string_view>{}(key);
+    }
+  };
+  using Index = std::unordered_map<std::string, std::size_t, KeyHash, std::equal_to<>>;
+  std::unique_ptr<Index> index_;  // null while the object is small
   // Set until first access: `entries` are still only in this JSON object of the input.
   const Json* source_ = nullptr;
   InputStore* store_ = nullptr;
