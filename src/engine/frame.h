@@ -27,6 +27,7 @@ struct RunServices {
   std::function<void(const ExecutionRecord&)> save_record;
   std::function<void(const std::string& arn, std::int64_t id, const Json& event)> save_event;
   std::int64_t max_history_events = kMaxHistoryEvents;  // AWS's quota (lower only in tests)
+  VariableQuotas variable_quotas;
 };
 
 struct ExecutionRun {

@@ -39,6 +39,7 @@ class RuntimeImpl final : public Runtime {
       : io_(io), store_(store), options_(std::move(options)), broker_(io, std::chrono::seconds(60)) {
     services_.wait_time_scale = options_.wait_time_scale;
     services_.max_history_events = options_.max_history_events;
+    services_.variable_quotas = options_.variable_quotas;
     services_.activities = &broker_;
     services_.activity_exists = std::move(exists);
     services_.save_checkpoint = [this](const ExecutionRecord& r, const Json& cp) {

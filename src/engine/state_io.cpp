@@ -66,12 +66,49 @@ Result<std::optional<Json>> StateIO::evaluate_dynamic(const asl::DynamicValue& v
   return std::optional<Json>();
 }
 
+namespace {
+
+// AWS's variable quotas (VariableQuotas: 256 KiB per variable, 256 KiB for all the variables one
+// Assign field sets, 10 MiB for all the variables stored), on the UTF-8 JSON text.
+std::optional<StatesError> check_variable_sizes(const Json& assigned, const Json& stored,
+                                                const VariableQuotas& quotas) {
+  auto too_big = [](std::string what) {
+    return StatesError{std::string(errors::kRuntime), std::move(what)};
+  };
+  std::size_t assign_total = 0;
+  for (const auto& [name, value] : assigned.items()) {
+    const std::size_t size = dump_compact(value).size();
+    if (size > quotas.per_variable)
+      return too_big("The value assigned to the variable '" + name + "' has a size of " +
+                     std::to_string(size) + " bytes, which exceeds the maximum of " +
+                     std::to_string(quotas.per_variable) + " bytes for a single variable.");
+    assign_total += size;
+  }
+  if (assign_total > quotas.per_assign)
+    return too_big("The variables assigned in the Assign field have a combined size of " +
+                   std::to_string(assign_total) + " bytes, which exceeds the maximum of " +
+                   std::to_string(quotas.per_assign) + " bytes.");
+  std::size_t stored_total = assign_total;
+  for (const auto& [name, value] : stored.items())
+    if (!assigned.contains(name)) stored_total += dump_compact(value).size();
+  if (stored_total > quotas.per_execution)
+    return too_big("The variables of the execution would have a combined size of " +
+                   std::to_string(stored_total) + " bytes, which exceeds the maximum of " +
+                   std::to_string(quotas.per_execution) + " bytes.");
+  return std::nullopt;
+}
+
+}  // namespace
+
 Result<std::optional<Json>> StateIO::evaluate_assign(
     const std::optional<payload::PayloadTemplate>& a, const Json& dollar, const Json* result,
     const Json* error_output) const {
   if (!a) return std::optional<Json>();
   auto r = evaluate(*a, dollar, "Assign", result, error_output);
   if (!r) return tl::unexpected(r.error());
+  if (r->is_object())
+    if (auto e = check_variable_sizes(*r, frame_.variables, frame_.run.services.variable_quotas))
+      return tl::unexpected(std::move(*e));
   return std::optional<Json>(std::move(*r));
 }
 

@@ -2,6 +2,7 @@
 // activity tasks between executions and workers. Thread-safe; Asio stays behind this header.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -22,11 +23,20 @@ namespace sfn::engine {
 // AWS's hard quota of events in one execution's history.
 inline constexpr std::int64_t kMaxHistoryEvents = 25'000;
 
+// AWS's quotas on workflow variables (sizes of their JSON text in bytes): one variable, all the
+// variables one Assign field sets, and all the variables an execution stores.
+struct VariableQuotas {
+  std::size_t per_variable = 256 * 1024;
+  std::size_t per_assign = 256 * 1024;
+  std::size_t per_execution = 10 * 1024 * 1024;
+};
+
 struct RuntimeOptions {
   double wait_time_scale = 1.0;  // multiplies Wait durations and retry intervals; 0 = no wait
   std::string region = "us-east-1";
   std::string account = "123456789012";
   std::int64_t max_history_events = kMaxHistoryEvents;  // lower only in tests
+  VariableQuotas variable_quotas;                       // lower only in tests
 };
 
 // A task handed to an activity worker by GetActivityTask.
