@@ -18,6 +18,7 @@ A golden is a claim about AWS: review every event against AWS's documentation an
 cases of the same shape before committing it (templates/README.md).
 
 usage: scripts/golden-history.py [--endpoint URL] [--check] [--stdout] NAME... | --all
+       (--all: every template that already has a golden)
 """
 import argparse
 import json
@@ -152,7 +153,7 @@ def result_problems(name, desc, expected):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("names", nargs="*", help="template names (templates/<name>.asl.json)")
-    ap.add_argument("--all", action="store_true", help="every template that needs no worker")
+    ap.add_argument("--all", action="store_true", help="every template that has a golden already")
     ap.add_argument("--endpoint", default=os.environ.get("SFN_ENDPOINT", "http://127.0.0.1:8083"))
     ap.add_argument("--check", action="store_true", help="compare with the stored golden, write nothing")
     ap.add_argument("--stdout", action="store_true", help="print the golden instead of writing it")
@@ -160,10 +161,12 @@ def main():
     args = ap.parse_args()
     names = args.names
     if args.all:
-        names = sorted(f[:-len(".asl.json")] for f in os.listdir(TEMPLATES)
-                       if f.endswith(".asl.json") and f[:-len(".asl.json")] not in NEEDS_WORKER)
+        names = sorted(f[:-len(".history.json")] for f in os.listdir(TEMPLATES) if f.endswith(".history.json"))
     if not names:
         ap.error("name a template or give --all")
+    for name in names:
+        if name in NEEDS_WORKER:
+            ap.error(f"{name} needs an activity worker; it has no golden")
     client = boto3.client("stepfunctions", endpoint_url=args.endpoint, region_name="us-east-1",
                           aws_access_key_id="x", aws_secret_access_key="x")
     failed = False
