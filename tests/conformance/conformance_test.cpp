@@ -1,9 +1,10 @@
 // The recorded-AWS conformance cases (aws-recorded/cases, see its README.md), one GoogleTest per
-// case file, run in-process against the whole service (store + engine + API dispatcher, no HTTP).
+// case file, run in-process against the whole service (store + engine + API dispatcher, no HTTP),
+// plus the project's templates that have a golden history (suite `templates`, template_cases.h).
 //
-// Suite name = the case's `group`, test name = the case file name. Cases that need something
-// besides Step Functions (`needs`, `mock_config`) are skipped with "needs: ...". skip.tsv lists the
-// known failures, each with its root cause; a malformed skip list fails the run.
+// Suite name = the case's `group`, test name = the case file name (the template name). Cases that
+// need something besides Step Functions (`needs`, `mock_config`) are skipped with "needs: ...".
+// skip.tsv lists the known failures, each with its root cause; a malformed skip list fails the run.
 //
 // Environment:
 //   SFN_CONFORMANCE_HISTORY=1|0|types  compare GetExecutionHistory event by event (default 1)
@@ -12,6 +13,7 @@
 //   SFN_CONFORMANCE_IO_THREADS=N       threads running the io_context (default 2)
 //   SFN_CONFORMANCE_REPORT=FILE        write a JSON report of every case run
 //   SFN_CONFORMANCE_CASES=DIR          another case directory
+//   SFN_CONFORMANCE_TEMPLATES=DIR|0    another template directory, or 0 for none
 //   SFN_CONFORMANCE_LOG=LEVEL          service log level (default off)
 #include <gtest/gtest.h>
 #include <spdlog/spdlog.h>
@@ -31,6 +33,7 @@
 #include "case_scheduler.h"
 #include "service_harness.h"
 #include "skip_list.h"
+#include "template_cases.h"
 
 namespace {
 
@@ -50,14 +53,15 @@ std::string sanitise(const std::string& s) {
 }
 
 struct CaseEntry {
-  std::string file;   // case file name
+  std::string file;   // case file name ("templates/<name>" for a template)
   std::string suite;  // GoogleTest suite (group)
   std::string test;   // GoogleTest name
   Json data;
   std::string load_error;
-  std::string skip;   // needs / skip-list reason, empty = run
+  std::string skip;  // needs / skip-list reason, empty = run
   bool needs_nothing = false;
   bool skip_listed = false;
+  bool is_template = false;
 };
 
 struct Result {
@@ -98,8 +102,8 @@ class ConformanceCase : public testing::Test {
     auto job = r.job_of_case.find(index_);
     ASSERT_TRUE(job != r.job_of_case.end() && r.scheduler) << "case was not scheduled";
     CaseOutcome outcome = r.scheduler->outcome(job->second).get();
-    r.results[index_] = {outcome.passed ? Result::Kind::kPassed : Result::Kind::kFailed, outcome.reason,
-                         outcome.duration_s};
+    r.results[index_] = {outcome.passed ? Result::Kind::kPassed : Result::Kind::kFailed,
+                         outcome.reason, outcome.duration_s};
     if (!outcome.passed) FAIL() << c.data.value("name", c.file) << "\n  " << outcome.reason;
   }
 
@@ -162,9 +166,11 @@ class ConformanceEnvironment : public testing::Environment {
     if (jobs.empty()) return;
     sfn::api::ServiceOptions service;
     service.wait_time_scale = 1.0;
-    unsigned io_threads = static_cast<unsigned>(std::max(1, std::atoi(env_or("SFN_CONFORMANCE_IO_THREADS", "2").c_str())));
+    unsigned io_threads = static_cast<unsigned>(
+        std::max(1, std::atoi(env_or("SFN_CONFORMANCE_IO_THREADS", "2").c_str())));
     r.service = std::make_unique<ServiceHarness>(service, io_threads);
-    unsigned workers = static_cast<unsigned>(std::max(1, std::atoi(env_or("SFN_CONFORMANCE_JOBS", "8").c_str())));
+    unsigned workers =
+        static_cast<unsigned>(std::max(1, std::atoi(env_or("SFN_CONFORMANCE_JOBS", "8").c_str())));
     r.scheduler = std::make_unique<CaseScheduler>(std::move(jobs), workers);
   }
 
@@ -173,7 +179,14 @@ class ConformanceEnvironment : public testing::Environment {
     if (r.scheduler) r.scheduler->join();
     if (r.service) r.service->stop();
     int passed = 0, failed = 0, skipped = 0, needs = 0;
+    int t_passed = 0, t_failed = 0, t_skipped = 0;
     for (const auto& [index, result] : r.results) {
+      if (r.cases[index].is_template) {
+        t_passed += result.kind == Result::Kind::kPassed;
+        t_failed += result.kind == Result::Kind::kFailed;
+        t_skipped += result.kind == Result::Kind::kSkipped;
+        continue;
+      }
       if (!r.cases[index].needs_nothing) {
         ++needs;
         continue;
@@ -186,8 +199,12 @@ class ConformanceEnvironment : public testing::Environment {
                        : r.options.history == HistoryMode::kTypes ? "event types"
                                                                   : "off";
     std::cout << "conformance: " << passed << " passed, " << failed << " failed, " << skipped
-              << " skipped (history comparison: " << mode << (r.ignore_skips ? ", skip list ignored" : "")
-              << "; " << needs << " more cases skipped for their needs)" << std::endl;
+              << " skipped (history comparison: " << mode
+              << (r.ignore_skips ? ", skip list ignored" : "") << "; " << needs
+              << " more cases skipped for their needs)" << std::endl;
+    if (t_passed + t_failed + t_skipped > 0)
+      std::cout << "templates: " << t_passed << " passed, " << t_failed << " failed, " << t_skipped
+                << " skipped" << std::endl;
     std::string report = env_or("SFN_CONFORMANCE_REPORT", "");
     if (!report.empty()) write_report(report);
   }
@@ -196,7 +213,9 @@ class ConformanceEnvironment : public testing::Environment {
 void register_cases() {
   Registry& r = registry();
   std::string history = env_or("SFN_CONFORMANCE_HISTORY", "1");
-  r.options.history = history == "0" ? HistoryMode::kOff : history == "types" ? HistoryMode::kTypes : HistoryMode::kFull;
+  r.options.history = history == "0"       ? HistoryMode::kOff
+                      : history == "types" ? HistoryMode::kTypes
+                                           : HistoryMode::kFull;
   r.ignore_skips = env_or("SFN_CONFORMANCE_IGNORE_SKIPS", "0") == "1";
   r.skips = load_skip_list(SFN_CONFORMANCE_SKIP_LIST);
 
@@ -206,7 +225,8 @@ void register_cases() {
   for (const auto& e : fs::directory_iterator(dir, ec)) {
     if (e.path().extension() == ".json") files.push_back(e.path());
   }
-  if (ec) r.skips.problems.push_back("cannot list case directory " + dir.string() + ": " + ec.message());
+  if (ec)
+    r.skips.problems.push_back("cannot list case directory " + dir.string() + ": " + ec.message());
   std::sort(files.begin(), files.end());
 
   testing::RegisterTest("ConformanceSkipList", "Valid", nullptr, nullptr, __FILE__, __LINE__,
@@ -229,14 +249,35 @@ void register_cases() {
     std::string needs = c.load_error.empty() ? needs_reason(c.data) : "";
     c.needs_nothing = needs.empty();
     c.skip_listed = !r.skips.reason_for(c.file, r.options.history != HistoryMode::kOff).empty();
-    c.skip = !needs.empty() ? needs : (r.ignore_skips ? "" : r.skips.reason_for(c.file, r.options.history != HistoryMode::kOff));
+    c.skip =
+        !needs.empty()
+            ? needs
+            : (r.ignore_skips ? ""
+                              : r.skips.reason_for(c.file, r.options.history != HistoryMode::kOff));
     r.cases.push_back(std::move(c));
+  }
+  std::string templates = env_or("SFN_CONFORMANCE_TEMPLATES", SFN_CONFORMANCE_TEMPLATE_DIR);
+  if (templates != "0") {
+    for (auto& t : load_template_cases(templates)) {
+      CaseEntry c;
+      c.file = "templates/" + t.name;
+      c.suite = "templates";
+      c.test = sanitise(t.name);
+      c.data = std::move(t.data);
+      c.load_error = std::move(t.load_error);
+      c.is_template = true;
+      c.needs_nothing = true;
+      c.skip_listed = !r.skips.reason_for(c.file, r.options.history != HistoryMode::kOff).empty();
+      c.skip =
+          r.ignore_skips ? "" : r.skips.reason_for(c.file, r.options.history != HistoryMode::kOff);
+      r.cases.push_back(std::move(c));
+    }
   }
   for (std::size_t i = 0; i < r.cases.size(); ++i) {
     const CaseEntry& c = r.cases[i];
     r.by_test_id[c.suite + "." + c.test] = i;
-    testing::RegisterTest(c.suite.c_str(), c.test.c_str(), nullptr, c.file.c_str(), __FILE__, __LINE__,
-                          [i]() -> testing::Test* { return new ConformanceCase(i); });
+    testing::RegisterTest(c.suite.c_str(), c.test.c_str(), nullptr, c.file.c_str(), __FILE__,
+                          __LINE__, [i]() -> testing::Test* { return new ConformanceCase(i); });
   }
 }
 
