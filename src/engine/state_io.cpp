@@ -55,12 +55,9 @@ Result<std::optional<Json>> StateIO::evaluate_dynamic(const asl::DynamicValue& v
     auto r = v.jsonata->program.evaluate(&raw_, b);
     std::string prefix = "The JSONata expression '" + v.jsonata->text +
                          "' specified for the field '" + std::string(field) + "' ";
-    if (!r)
+    if (!r || !*r)
       return states_error(std::string(errors::kQueryEvaluationError),
-                          prefix + "threw an error: " + r.error().code + ": " + r.error().message);
-    if (!*r)
-      return states_error(std::string(errors::kQueryEvaluationError),
-                          prefix + "returned nothing (undefined).");
+                          prefix + payload::jsonata_failure(r ? nullptr : &r.error()));
     return std::optional<Json>(std::move(**r));
   }
   return std::optional<Json>();

@@ -7,6 +7,7 @@
 #include "rule_impl.h"
 #include "sfn/common/states_errors.h"
 #include "sfn/expr/jsonata/program.h"
+#include "sfn/expr/payload/payload_template.h"
 
 namespace sfn::choice {
 
@@ -20,14 +21,20 @@ std::string trim(std::string_view s) {
 
 std::string jsonata_type(const Json& v) {
   switch (v.type()) {
-    case Json::value_t::string: return "string";
-    case Json::value_t::boolean: return "boolean";
+    case Json::value_t::string:
+      return "string";
+    case Json::value_t::boolean:
+      return "boolean";
     case Json::value_t::number_integer:
     case Json::value_t::number_unsigned:
-    case Json::value_t::number_float: return "number";
-    case Json::value_t::object: return "object";
-    case Json::value_t::array: return "array";
-    default: return "null";
+    case Json::value_t::number_float:
+      return "number";
+    case Json::value_t::object:
+      return "object";
+    case Json::value_t::array:
+      return "array";
+    default:
+      return "null";
   }
 }
 
@@ -42,18 +49,16 @@ class ConditionRule final : public RuleImpl {
       for (const auto& [name, value] : ctx.variables->items()) bindings.emplace(name, value);
     }
     auto result = program_.evaluate(&ctx.input, bindings);
-    const std::string prefix = "The JSONata expression '" + text_ + "' specified for the field 'Condition' ";
-    if (!result) {
+    const std::string prefix =
+        "The JSONata expression '" + text_ + "' specified for the field 'Condition' ";
+    if (!result || !*result)
       return states_error(std::string(errors::kQueryEvaluationError),
-                          prefix + "threw an error: " + result.error().code + ": " + result.error().message);
-    }
-    if (!*result) {
-      return states_error(std::string(errors::kQueryEvaluationError), prefix + "returned nothing (undefined).");
-    }
+                          prefix + payload::jsonata_failure(result ? nullptr : &result.error()));
     const Json& value = **result;
     if (!value.is_boolean()) {
       return states_error(std::string(errors::kQueryEvaluationError),
-                          prefix + "returned an unexpected result type. Expected 'boolean', but was '" +
+                          prefix +
+                              "returned an unexpected result type. Expected 'boolean', but was '" +
                               jsonata_type(value) + "' for value: " + dump_compact(value));
     }
     return value.get<bool>();
@@ -75,7 +80,8 @@ class ConstantRule final : public RuleImpl {
 
 }  // namespace
 
-tl::expected<Rule, std::vector<payload::Diagnostic>> Rule::compile_condition(const Json& condition) {
+tl::expected<Rule, std::vector<payload::Diagnostic>> Rule::compile_condition(
+    const Json& condition) {
   detail::Diags diags;
   Rule out;
   if (condition.is_boolean()) {
@@ -88,14 +94,15 @@ tl::expected<Rule, std::vector<payload::Diagnostic>> Rule::compile_condition(con
   }
   const auto& s = condition.get_ref<const std::string&>();
   if (s.size() < 4 || !s.starts_with("{%") || !s.ends_with("%}")) {
-    diags.push_back({"", "The value for the field 'Condition' must be a JSONata expression enclosed in {% %}"});
+    diags.push_back(
+        {"", "The value for the field 'Condition' must be a JSONata expression enclosed in {% %}"});
     return tl::unexpected(std::move(diags));
   }
   std::string text = trim(std::string_view(s).substr(2, s.size() - 4));
   auto program = jsonata::Program::compile(text, {.step_functions_functions = true});
   if (!program) {
-    diags.push_back({"", "The JSONata expression '" + text + "' is invalid: " + program.error().code +
-                             ": " + program.error().message});
+    diags.push_back({"", "The JSONata expression '" + text + "' is invalid: " +
+                             program.error().code + ": " + program.error().message});
     return tl::unexpected(std::move(diags));
   }
   out.impl_ = std::make_shared<ConditionRule>(std::move(text), std::move(*program));

@@ -45,6 +45,9 @@ tl::expected<std::optional<Json>, Error> Program::evaluate(const Json* input,
       in = wrapped;
     }
     Value result = ev.evaluate(impl_->ast.get(), in, root);
+    if (result.is_function() && impl_->options.step_functions_functions)
+      return tl::unexpected(Error{std::string(kUnsupportedResultType),
+                                  "The expression evaluated to a function.", std::nullopt, {}, std::nullopt});
     return to_json(result);
   } catch (const JsonataException& e) {
     return tl::unexpected(to_public_error(e));

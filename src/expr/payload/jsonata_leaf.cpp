@@ -24,9 +24,12 @@ std::string trim(std::string_view s) {
 std::string escape_pointer(const std::string& key) {
   std::string out;
   for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
+    if (c == '~')
+      out += "~0";
+    else if (c == '/')
+      out += "~1";
+    else
+      out += c;
   }
   return out;
 }
@@ -40,12 +43,17 @@ std::string field_name(std::string_view field, const std::string& path) {
 tl::unexpected<StatesError> query_error(const JsonataLeaf& leaf, std::string_view field,
                                         const std::string& what) {
   return states_error(std::string(errors::kQueryEvaluationError),
-                      "The JSONata expression '" + leaf.expression +
-                          "' specified for the field '" + field_name(field, leaf.field_path) +
-                          "' " + what);
+                      "The JSONata expression '" + leaf.expression + "' specified for the field '" +
+                          field_name(field, leaf.field_path) + "' " + what);
 }
 
 }  // namespace
+
+std::string jsonata_failure(const jsonata::Error* error) {
+  if (!error) return "returned nothing (undefined).";
+  if (error->code == jsonata::kUnsupportedResultType) return "returned an unsupported result type.";
+  return "threw an error: " + error->code + ": " + error->message;
+}
 
 TemplateNode compile_jsonata(const Json& tmpl, const std::string& location,
                              std::vector<Diagnostic>& diagnostics) {
@@ -54,15 +62,15 @@ TemplateNode compile_jsonata(const Json& tmpl, const std::string& location,
   if (tmpl.is_object()) {
     node.kind = TemplateNode::Kind::kObject;
     for (const auto& [key, value] : tmpl.items())
-      node.fields.emplace_back(key, compile_jsonata(value, location + "/" + escape_pointer(key),
-                                                    diagnostics));
+      node.fields.emplace_back(
+          key, compile_jsonata(value, location + "/" + escape_pointer(key), diagnostics));
     return node;
   }
   if (tmpl.is_array()) {
     node.kind = TemplateNode::Kind::kArray;
     for (std::size_t i = 0; i < tmpl.size(); ++i)
-      node.items.push_back(compile_jsonata(tmpl[i], location + "/" + std::to_string(i),
-                                           diagnostics));
+      node.items.push_back(
+          compile_jsonata(tmpl[i], location + "/" + std::to_string(i), diagnostics));
     return node;
   }
   node.literal = tmpl;
@@ -73,8 +81,8 @@ TemplateNode compile_jsonata(const Json& tmpl, const std::string& location,
     return node;
   }
   auto leaf = std::make_shared<JsonataLeaf>();
-  leaf->expression = trim(std::string_view(text).substr(kOpen.size(),
-                                                        text.size() - kOpen.size() - kClose.size()));
+  leaf->expression =
+      trim(std::string_view(text).substr(kOpen.size(), text.size() - kOpen.size() - kClose.size()));
   leaf->field_path = location;
   auto program = jsonata::Program::compile(leaf->expression, {.step_functions_functions = true});
   if (!program) {
@@ -96,11 +104,8 @@ Result<Json> evaluate_jsonata(const TemplateNode& node, const expr::EvalContext&
     for (const auto& [name, value] : ctx.variables->items()) bindings.emplace(name, value);
   }
   auto result = leaf.program.evaluate(&ctx.input, bindings);
-  if (!result) {
-    const auto& e = result.error();
-    return query_error(leaf, ctx.field, "threw an error: " + e.code + ": " + e.message);
-  }
-  if (!*result) return query_error(leaf, ctx.field, "returned nothing (undefined).");
+  if (!result || !*result)
+    return query_error(leaf, ctx.field, jsonata_failure(result ? nullptr : &result.error()));
   return std::move(**result);
 }
 

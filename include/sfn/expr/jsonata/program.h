@@ -34,9 +34,12 @@ using Bindings = std::map<std::string, Json, std::less<>>;
 
 struct CompileOptions {
   // Enables the AWS Step Functions function set ($partition, $range, $hash, $random, $uuid,
-  // $parse) and rejects $eval as AWS does.
+  // $parse) and rejects $eval as AWS does. A result that is a function is then an error with
+  // code kUnsupportedResultType (Step Functions fields hold JSON values only).
   bool step_functions_functions = false;
 };
+
+inline constexpr std::string_view kUnsupportedResultType = "UnsupportedResultType";
 
 class ProgramImpl;
 

@@ -10,6 +10,7 @@
 
 #include "sfn/common/result.h"
 #include "sfn/expr/eval_context.h"
+#include "sfn/expr/jsonata/program.h"
 
 namespace sfn::payload {
 
@@ -27,7 +28,7 @@ class TemplateImpl;
 class PayloadTemplate {
  public:
   static tl::expected<PayloadTemplate, std::vector<Diagnostic>> compile(const Json& tmpl,
-                                                                         Mode mode);
+                                                                        Mode mode);
 
   // JSONPath mode: errors are States.Runtime / States.IntrinsicFailure with AWS's causes.
   // JSONata mode: ctx.variables must hold the variables plus "states" ($states); errors are
@@ -37,5 +38,9 @@ class PayloadTemplate {
  private:
   std::shared_ptr<const TemplateImpl> impl_;
 };
+
+// The end of AWS's cause when a JSONata expression fails ("The JSONata expression '...' specified
+// for the field '...' " + this): `error` null = the result was undefined.
+std::string jsonata_failure(const jsonata::Error* error);
 
 }  // namespace sfn::payload
