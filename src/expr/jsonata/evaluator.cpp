@@ -179,6 +179,12 @@ Value Evaluator::evaluate(const Node* expr, const Value& input, Frame* env) {
   Value result;
   switch (expr->type) {
     case NodeType::Path:
+      if (expr->lone_field && !input.is_array()) {
+        // what evaluate_path does for it, without the path machinery
+        result = lookup_field(input, expr->steps[0]->value);
+        collapse_sequence(result, false);
+        if (!result.is_sequence()) break;
+      }
       result = evaluate_path(expr, input, env);
       break;
     case NodeType::Binary:
@@ -216,7 +222,7 @@ Value Evaluator::evaluate(const Node* expr, const Value& input, Frame* env) {
       break;
     }
     case NodeType::Block: {
-      Frame* frame = new_frame(env);
+      Frame* frame = expr->needs_frame ? new_frame(env) : env;
       for (const auto& e : expr->expressions) result = evaluate(e.get(), input, frame);
       break;
     }

@@ -111,6 +111,23 @@ TEST(JsonataBoundary, InputReadOrNotComesBackTheSame) {
   EXPECT_EQ(e.error().code, "T0410");  // carries an input object as its value
 }
 
+TEST(JsonataScopes, BlocksKeepTheirBindings) {
+  // a block runs in its parent's frame only when nothing in it can bind: $eval binds in the
+  // frame it is called from, so a block with a call keeps a frame of its own
+  auto eval = [](std::string_view expr) -> std::string {
+    auto p = Program::compile(expr);
+    if (!p) return "compile error";
+    auto r = p->evaluate(nullptr, {});
+    if (!r) return r.error().code;
+    return r->has_value() ? r->value().dump() : "undefined";
+  };
+  EXPECT_EQ(eval("($a := 1; ($a := 2); $a)"), "1");
+  EXPECT_EQ(eval("($a := 1; ($a + 1; ($a := 3)); $a)"), "1");
+  EXPECT_EQ(eval("($e := $eval; ($e('$x := 5')); $x)"), "undefined");
+  EXPECT_EQ(eval("($e := $eval; $e('$x := 5'); $x)"), "5");
+  EXPECT_EQ(eval("($a := 1; $f := function(){ ($a) }; ($a := 2; $f()))"), "1");
+}
+
 TEST(JsonataProgram, OneProgramEvaluatesConcurrently) {
   auto p = Program::compile("$sum(items.(price * qty))");
   ASSERT_TRUE(p);
