@@ -8,7 +8,8 @@ namespace sfn::api {
 namespace {
 
 Json activity_json(const ActivityEntry& a) {
-  return Json{{"activityArn", a.row.arn}, {"name", a.row.name}, {"creationDate", a.row.creation_date}};
+  return Json{
+      {"activityArn", a.row.arn}, {"name", a.row.name}, {"creationDate", a.row.creation_date}};
 }
 
 void create_activity(Service& svc, const Json& req, Reply reply) {
@@ -18,7 +19,8 @@ void create_activity(Service& svc, const Json& req, Reply reply) {
   TRY(tags, parse_tag_list(*tags_in));
   if (tags->size() > 50)
     return reply(api_error("TooManyTags", "Too many tags: a resource can have at most 50 tags"));
-  if (!is_valid_resource_name(*name)) return reply(api_error("InvalidName", "Invalid Name: '" + *name + "'"));
+  if (!is_valid_resource_name(*name))
+    return reply(api_error("InvalidName", "Invalid Name: '" + *name + "'"));
   std::string arn = svc.arns.activity(*name);
   std::lock_guard lock(svc.mutex);
   auto it = svc.activities.find(arn);
@@ -44,19 +46,14 @@ void describe_activity(Service& svc, const Json& req, Reply reply) {
 
 void list_activities(Service& svc, const Json& req, Reply reply) {
   RequestFields f(req);
-  TRY(max, f.optional_int("maxResults", 0, 1000));
-  TRY(token, f.optional_string("nextToken", 1024));
-  TRY(offset, parse_next_token(*token));
-  std::size_t limit = max->value_or(0) == 0 ? 100 : static_cast<std::size_t>(**max);
+  TRY(page, read_page_request(f, 1024));
   std::lock_guard lock(svc.mutex);
   std::vector<const ActivityEntry*> all;
   for (const auto& [arn, a] : svc.activities) all.push_back(&a);
-  std::sort(all.begin(), all.end(), [](auto* a, auto* b) { return a->row.creation_date < b->row.creation_date; });
-  Json items = Json::array();
-  for (std::size_t i = *offset; i < all.size() && items.size() < limit; ++i) items.push_back(activity_json(*all[i]));
-  Json out{{"activities", items}};
-  if (*offset + items.size() < all.size()) out["nextToken"] = make_next_token(*offset + items.size());
-  reply(out);
+  std::sort(all.begin(), all.end(),
+            [](auto* a, auto* b) { return a->row.creation_date < b->row.creation_date; });
+  reply(page_of(*page, all.size(), "activities",
+                [&](std::size_t i) { return activity_json(*all[i]); }));
 }
 
 void delete_activity(Service& svc, const Json& req, Reply reply) {
@@ -81,10 +78,11 @@ void get_activity_task(Service& svc, const Json& req, Reply reply) {
     std::lock_guard lock(svc.mutex);
     TRY(a, svc.find_activity(*arn));
   }
-  svc.runtime->poll_activity(*arn, worker->value_or(""), [reply](std::optional<engine::ActivityTask> t) {
-    if (!t) return reply(Json::object());
-    reply(Json{{"taskToken", t->task_token}, {"input", t->input}});
-  });
+  svc.runtime->poll_activity(*arn, worker->value_or(""),
+                             [reply](std::optional<engine::ActivityTask> t) {
+                               if (!t) return reply(Json::object());
+                               reply(Json{{"taskToken", t->task_token}, {"input", t->input}});
+                             });
 }
 
 ApiResult<Json> task_reply(engine::TaskReply r) {
@@ -94,7 +92,8 @@ ApiResult<Json> task_reply(engine::TaskReply r) {
     case engine::TaskReply::kInvalidToken:
       return api_error("InvalidToken", "Invalid Token: 'Invalid token'");
     case engine::TaskReply::kTaskDoesNotExist:
-      return api_error("TaskDoesNotExist", "Task Does Not Exist: 'Provided task does not exist anymore'");
+      return api_error("TaskDoesNotExist",
+                       "Task Does Not Exist: 'Provided task does not exist anymore'");
     case engine::TaskReply::kTaskTimedOut:
       return api_error("TaskTimedOut", "Task Timed Out: 'Provided task does not exist anymore'");
   }
@@ -115,7 +114,8 @@ void send_task_failure(Service& svc, const Json& req, Reply reply) {
   TRY(token, f.required_string("taskToken", 2048));
   TRY(error, f.optional_string("error", 256));
   TRY(cause, f.optional_string("cause", 32768));
-  reply(task_reply(svc.runtime->send_task_failure(*token, error->value_or(""), cause->value_or(""))));
+  reply(
+      task_reply(svc.runtime->send_task_failure(*token, error->value_or(""), cause->value_or(""))));
 }
 
 void send_task_heartbeat(Service& svc, const Json& req, Reply reply) {

@@ -35,14 +35,16 @@ ApiResult<StartRequest> parse_start(const Json& req) {
   try {
     (void)Json::parse(out.input);
   } catch (const std::exception& e) {
-    return api_error("InvalidExecutionInput", std::string("Invalid State Machine Execution Input: '") + e.what() + "'");
+    return api_error("InvalidExecutionInput",
+                     std::string("Invalid State Machine Execution Input: '") + e.what() + "'");
   }
   return out;
 }
 
 // Creates the record under svc.mutex. `existing` is set when name idempotency applies.
-ApiResult<std::shared_ptr<engine::ExecutionRecord>> create_record(Service& svc, const StartRequest& sr,
-                                                                  bool sync, bool& existing) {
+ApiResult<std::shared_ptr<engine::ExecutionRecord>> create_record(Service& svc,
+                                                                  const StartRequest& sr, bool sync,
+                                                                  bool& existing) {
   auto sm = svc.find_state_machine(sr.state_machine_arn);
   if (!sm) return tl::unexpected(sm.error());
   const auto& e = **sm;
@@ -177,15 +179,13 @@ void list_executions(Service& svc, const Json& req, Reply reply) {
   RequestFields f(req);
   TRY(arn, f.required_string("stateMachineArn", 256));
   TRY(status, f.optional_string("statusFilter"));
-  TRY(max, f.optional_int("maxResults", 0, 1000));
-  TRY(token, f.optional_string("nextToken", 3096));
-  TRY(offset, parse_next_token(*token));
-  static const std::set<std::string> kStatuses{"RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED", "PENDING_REDRIVE"};
+  TRY(page, read_page_request(f, 3096));
+  static const std::set<std::string> kStatuses{"RUNNING",   "SUCCEEDED", "FAILED",
+                                               "TIMED_OUT", "ABORTED",   "PENDING_REDRIVE"};
   if (*status && !kStatuses.count(**status))
     return reply(validation_error("'" + **status + "'", "statusFilter",
                                   "Member must satisfy enum value set: [SUCCEEDED, TIMED_OUT, "
                                   "PENDING_REDRIVE, ABORTED, FAILED, RUNNING]"));
-  std::size_t limit = max->value_or(0) == 0 ? 100 : static_cast<std::size_t>(**max);
   std::lock_guard lock(svc.mutex);
   TRY(sm, svc.find_state_machine(*arn));
   std::vector<Json> matching;
@@ -199,11 +199,8 @@ void list_executions(Service& svc, const Json& req, Reply reply) {
       matching.push_back(execution_summary(*e->second));
     }
   }
-  Json items = Json::array();
-  for (std::size_t i = *offset; i < matching.size() && items.size() < limit; ++i) items.push_back(matching[i]);
-  Json out{{"executions", items}};
-  if (*offset + items.size() < matching.size()) out["nextToken"] = make_next_token(*offset + items.size());
-  reply(out);
+  reply(page_of(*page, matching.size(), "executions",
+                [&](std::size_t i) { return std::move(matching[i]); }));
 }
 
 void describe_state_machine_for_execution(Service& svc, const Json& req, Reply reply) {

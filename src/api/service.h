@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "api/api_error.h"
+#include "api/request_fields.h"
 #include "sfn/api/dispatcher.h"
 #include "sfn/asl/model/state_machine.h"
 #include "sfn/common/arn.h"
@@ -67,8 +68,15 @@ void register_tag_handlers(std::map<std::string, Handler>& table);
 
 // Shared response pieces.
 Json execution_summary(const engine::ExecutionRecord& r);
-// Pagination: an opaque token for an offset into a list.
-std::string make_next_token(std::size_t offset);
-ApiResult<std::size_t> parse_next_token(const std::optional<std::string>& token);
+// Pagination of the List*/GetExecutionHistory operations: maxResults (absent or 0 = 100) and an
+// opaque nextToken holding the offset into the ordered list.
+struct PageRequest {
+  std::size_t offset = 0;
+  std::size_t limit = 100;
+};
+ApiResult<PageRequest> read_page_request(const RequestFields& f, std::size_t token_max_len);
+// {"<key>": [item(i) for the page], "nextToken": ... when more remain} over `total` items.
+Json page_of(const PageRequest& page, std::size_t total, const char* key,
+             const std::function<Json(std::size_t)>& item);
 
 }  // namespace sfn::api

@@ -21,14 +21,16 @@ ApiResult<std::string> check_type(const std::optional<std::string>& type) {
 
 ApiResult<std::shared_ptr<const asl::StateMachine>> compile(const std::string& definition) {
   auto parsed = asl::parse_definition(definition);
-  if (!parsed.machine) return api_error("InvalidDefinition", asl::invalid_definition_message(parsed.diagnostics));
+  if (!parsed.machine)
+    return api_error("InvalidDefinition", asl::invalid_definition_message(parsed.diagnostics));
   return parsed.machine;
 }
 
 ApiResult<bool> check_role(const std::optional<std::string>& role) {
   if (!role) return true;
   if (role->rfind("arn:", 0) != 0 || role->find(":iam::") == std::string::npos)
-    return api_error("InvalidArn", "Invalid Arn: 'Resource type not valid in this context: " + *role + "'");
+    return api_error("InvalidArn",
+                     "Invalid Arn: 'Resource type not valid in this context: " + *role + "'");
   return true;
 }
 
@@ -50,7 +52,8 @@ void create_state_machine(Service& svc, const Json& req, Reply reply) {
   TRY(tracing, f.optional_object("tracingConfiguration"));
   TRY(tags_in, f.optional_array("tags"));
   TRY(tags, parse_tags(*tags_in));
-  if (!is_valid_resource_name(*name)) return reply(api_error("InvalidName", "Invalid Name: '" + *name + "'"));
+  if (!is_valid_resource_name(*name))
+    return reply(api_error("InvalidName", "Invalid Name: '" + *name + "'"));
   TRY(role_ok, check_role(*role));
   TRY(machine, compile(*definition));
 
@@ -60,7 +63,8 @@ void create_state_machine(Service& svc, const Json& req, Reply reply) {
     const auto& row = it->second.row;
     if (row.definition == *definition && row.role_arn == *role && row.type == *type)
       return reply(Json{{"stateMachineArn", arn}, {"creationDate", row.creation_date}});
-    return reply(api_error("StateMachineAlreadyExists", "State Machine Already Exists: '" + arn + "'"));
+    return reply(
+        api_error("StateMachineAlreadyExists", "State Machine Already Exists: '" + arn + "'"));
   }
   StateMachineEntry e;
   e.row.arn = arn;
@@ -157,21 +161,18 @@ void delete_state_machine(Service& svc, const Json& req, Reply reply) {
 
 void list_state_machines(Service& svc, const Json& req, Reply reply) {
   RequestFields f(req);
-  TRY(max, f.optional_int("maxResults", 0, 1000));
-  TRY(token, f.optional_string("nextToken", 1024));
-  TRY(offset, parse_next_token(*token));
-  std::size_t limit = max->value_or(0) == 0 ? 100 : static_cast<std::size_t>(**max);
+  TRY(page, read_page_request(f, 1024));
   std::lock_guard lock(svc.mutex);
   std::vector<const StateMachineEntry*> all;
   for (const auto& [arn, e] : svc.state_machines) all.push_back(&e);
-  std::sort(all.begin(), all.end(), [](auto* a, auto* b) { return a->row.creation_date < b->row.creation_date; });
-  Json items = Json::array();
-  for (std::size_t i = *offset; i < all.size() && items.size() < limit; ++i)
-    items.push_back(Json{{"stateMachineArn", all[i]->row.arn}, {"name", all[i]->row.name},
-                         {"type", all[i]->row.type}, {"creationDate", all[i]->row.creation_date}});
-  Json out{{"stateMachines", items}};
-  if (*offset + items.size() < all.size()) out["nextToken"] = make_next_token(*offset + items.size());
-  reply(out);
+  std::sort(all.begin(), all.end(),
+            [](auto* a, auto* b) { return a->row.creation_date < b->row.creation_date; });
+  reply(page_of(*page, all.size(), "stateMachines", [&](std::size_t i) {
+    return Json{{"stateMachineArn", all[i]->row.arn},
+                {"name", all[i]->row.name},
+                {"type", all[i]->row.type},
+                {"creationDate", all[i]->row.creation_date}};
+  }));
 }
 
 void validate_definition(Service&, const Json& req, Reply reply) {
@@ -187,9 +188,13 @@ void validate_definition(Service&, const Json& req, Reply reply) {
   for (const auto& d : parsed.diagnostics) {
     if (d.severity == "ERROR") failed = true;
     if (diags.size() < limit)
-      diags.push_back(Json{{"severity", d.severity}, {"code", d.code}, {"message", d.message}, {"location", d.location}});
+      diags.push_back(Json{{"severity", d.severity},
+                           {"code", d.code},
+                           {"message", d.message},
+                           {"location", d.location}});
   }
-  reply(Json{{"result", failed ? "FAIL" : "OK"}, {"diagnostics", diags},
+  reply(Json{{"result", failed ? "FAIL" : "OK"},
+             {"diagnostics", diags},
              {"truncated", parsed.diagnostics.size() > diags.size()}});
 }
 
