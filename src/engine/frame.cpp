@@ -9,7 +9,10 @@ ExecutionRun::ExecutionRun(std::shared_ptr<ExecutionRecord> rec, Strand s, RunSe
       strand(std::move(s)),
       services(svc),
       history(rec, [this](std::int64_t id, const Json& e) {
-        if (services.save_event) services.save_event(record->arn, id, e);
+        // Only STANDARD executions are persisted (as their records are); an EXPRESS
+        // execution's history lives in memory for as long as the server runs.
+        if (services.save_event && record->state_machine_type == "STANDARD")
+          services.save_event(record->arn, id, e);
       }) {
   history.set_limit(services.max_history_events, [this] {
     if (stop == Stop::kNone) stop = Stop::kHistoryLimit;
