@@ -7,6 +7,17 @@ namespace sfn::engine {
 StateIO::StateIO(Frame& f, const asl::State& s, StateVisit& visit, const Json& raw)
     : frame_(f), state_(s), visit_(visit), raw_(raw), context_(context_object(f, s, visit)) {}
 
+void StateIO::refresh_context() {
+  auto& st = context_["State"];
+  if (st.contains("RetryCount")) st["RetryCount"] = visit_.retry_count;
+  if (!visit_.task_token) return;
+  if (context_.contains("Map") && !context_.contains("Task")) {
+    context_ = context_object(frame_, state_, visit_);  // keep AWS's key order (Task before Map)
+    return;
+  }
+  context_["Task"] = Json{{"Token", *visit_.task_token}};
+}
+
 Json StateIO::bindings(const Json* result, const Json* error_output) const {
   Json vars = frame_.variables;
   Json states = Json::object();

@@ -23,7 +23,9 @@ class StateIO {
   StateVisit& visit() { return visit_; }
   Frame& frame() { return frame_; }
   const Json& context() const { return context_; }
-  void refresh_context() { context_ = context_object(frame_, state_, visit_); }
+  // After the state's work: the only context fields work changes are $$.State.RetryCount and
+  // $$.Task.Token, so they are patched instead of copying the whole object again.
+  void refresh_context();
 
   // A payload template: JSONPath mode reads `dollar` as $; JSONata mode binds $states built
   // from the raw input, the context and `result` / `error_output` when given.
