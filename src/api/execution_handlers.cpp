@@ -33,7 +33,8 @@ ApiResult<StartRequest> parse_start(const Json& req) {
   if (out.name && !is_valid_resource_name(*out.name))
     return api_error("InvalidName", "Invalid Name: '" + *out.name + "'");
   try {
-    (void)Json::parse(out.input);
+    Json parsed = Json::parse(out.input);
+    (void)parsed;
   } catch (const std::exception& e) {
     return api_error("InvalidExecutionInput",
                      std::string("Invalid State Machine Execution Input: '") + e.what() + "'");

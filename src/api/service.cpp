@@ -8,12 +8,14 @@ namespace sfn::api {
 
 Service::Service(boost::asio::io_context& io, store::Store& st, const ServiceOptions& opts)
     : store(st), options(opts), arns{"aws", opts.region, opts.account} {
-  runtime = engine::make_runtime(
-      io, store, engine::RuntimeOptions{opts.wait_time_scale, opts.region, opts.account},
-      [this](const std::string& arn) {
-        std::lock_guard lock(mutex);
-        return activities.count(arn) > 0;
-      });
+  engine::RuntimeOptions runtime_options;
+  runtime_options.wait_time_scale = opts.wait_time_scale;
+  runtime_options.region = opts.region;
+  runtime_options.account = opts.account;
+  runtime = engine::make_runtime(io, store, runtime_options, [this](const std::string& arn) {
+    std::lock_guard lock(mutex);
+    return activities.count(arn) > 0;
+  });
 }
 
 void Service::load() {

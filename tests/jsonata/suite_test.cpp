@@ -123,7 +123,9 @@ class SuiteCase : public testing::Test {
       } else {
         EXPECT_EQ(err.code, expected_code) << err.message;
       }
-      if (case_.contains("token")) EXPECT_EQ(err.token, case_["token"].get<std::string>());
+      if (case_.contains("token")) {
+        EXPECT_EQ(err.token, case_["token"].get<std::string>());
+      }
       if (case_.contains("error") && case_["error"].contains("message")) {
         EXPECT_EQ(err.message, case_["error"]["message"].get<std::string>());
       }

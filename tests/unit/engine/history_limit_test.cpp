@@ -21,10 +21,16 @@ Json counter_loop(int limit, const std::string& prefix = "") {
         {done, {{"Type", "Succeed"}}}}}};
 }
 
+RuntimeOptions with_quota(std::int64_t max_events) {
+  RuntimeOptions options;
+  options.max_history_events = max_events;
+  return options;
+}
+
 class HistoryLimitTest : public EngineFixture {};
 
 TEST_F(HistoryLimitTest, AnEndlessLoopFailsAtTheQuotaWithExecutionFailedAsTheLastEvent) {
-  start_runtime(RuntimeOptions{.max_history_events = 40});
+  start_runtime(with_quota(40));
   auto r = run(counter_loop(1'000'000), Json{{"n", 0}});
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, "FAILED");
@@ -42,7 +48,7 @@ TEST_F(HistoryLimitTest, AnEndlessLoopFailsAtTheQuotaWithExecutionFailedAsTheLas
 TEST_F(HistoryLimitTest, ExecutionSucceededMayBeTheLastAllowedEvent) {
   // ExecutionStarted + 9 rounds x 4 events + SucceedStateEntered/Exited is 39 events;
   // ExecutionSucceeded is number 40.
-  start_runtime(RuntimeOptions{.max_history_events = 40});
+  start_runtime(with_quota(40));
   auto r = run(counter_loop(9), Json{{"n", 0}});
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, "SUCCEEDED");
@@ -52,7 +58,7 @@ TEST_F(HistoryLimitTest, ExecutionSucceededMayBeTheLastAllowedEvent) {
 }
 
 TEST_F(HistoryLimitTest, AnyOtherEventAtTheQuotaFailsTheExecution) {
-  start_runtime(RuntimeOptions{.max_history_events = 39});  // SucceedStateExited is number 39
+  start_runtime(with_quota(39));  // SucceedStateExited is number 39
   auto r = run(counter_loop(9), Json{{"n", 0}});
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, "FAILED");
@@ -71,7 +77,7 @@ TEST_F(HistoryLimitTest, BranchesStopOnceTheQuotaIsReached) {
           {"End", true},
           {"Branches", Json::array({counter_loop(1'000'000, "a"), counter_loop(1'000'000, "b"),
                                     counter_loop(1'000'000, "c")})}}}}}};
-  start_runtime(RuntimeOptions{.max_history_events = 100});
+  start_runtime(with_quota(100));
   auto r = run(definition, Json{{"n", 0}});
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, "FAILED");

@@ -62,7 +62,9 @@ TEST_P(StateErrorTest, FailsWithAwsErrorAndCause) {
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, "FAILED");
   EXPECT_EQ(r->error, c.error);
-  if (c.cause) EXPECT_EQ(r->cause, c.cause);
+  if (c.cause) {
+    EXPECT_EQ(r->cause, c.cause);
+  }
   // The failed state is the last one entered; the execution ends with ExecutionFailed.
   EXPECT_EQ(r->events.back()["type"], "ExecutionFailed");
   EXPECT_EQ(r->events.back()["executionFailedEventDetails"]["error"], c.error);

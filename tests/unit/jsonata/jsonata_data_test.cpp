@@ -30,8 +30,12 @@ class DataCase : public testing::Test {
     if (case_.contains("code")) {
       ASSERT_FALSE(result.has_value()) << "expected " << case_["code"];
       EXPECT_EQ(result.error().code, case_["code"].get<std::string>()) << result.error().message;
-      if (case_.contains("message")) EXPECT_EQ(result.error().message, case_["message"].get<std::string>());
-      if (case_.contains("token")) EXPECT_EQ(result.error().token, case_["token"].get<std::string>());
+      if (case_.contains("message")) {
+        EXPECT_EQ(result.error().message, case_["message"].get<std::string>());
+      }
+      if (case_.contains("token")) {
+        EXPECT_EQ(result.error().token, case_["token"].get<std::string>());
+      }
       return;
     }
     ASSERT_TRUE(result.has_value()) << result.error().code << ": " << result.error().message;
