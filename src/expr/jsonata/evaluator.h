@@ -152,5 +152,11 @@ Value append_values(const Value& a, const Value& b);
 Value to_string_value(const Value& v, bool pretty = false);
 // Deep copy (used by $clone and transforms).
 Value deep_clone(const Value& v);
+// The binding `key` of a tuple (a stream item of a path with %, @ or # steps); undefined if none.
+inline Value tuple_get(const Value& tuple, std::string_view key) {
+  if (!tuple.is_object()) return Value{};
+  const Value* v = tuple.as_object().find(key);
+  return v ? *v : Value{};
+}
 
 }  // namespace sfn::jsonata
