@@ -219,14 +219,15 @@ Awaitable<Result<Json>> run_map(Frame& f, const asl::MapState& s, const Json& in
   }
   const bool distributed = s.processor_mode == "DISTRIBUTED";
   std::string map_run_arn;
+  std::int64_t map_run_started = 0;
   if (distributed) {
     // A distributed Map runs its iterations as a Map Run of child executions.
     map_run_arn = f.run.record->state_machine_arn;
     if (auto pos = map_run_arn.find(":stateMachine:"); pos != std::string::npos)
       map_run_arn.replace(pos, 14, ":mapRun:");
     map_run_arn += "/" + (s.label.empty() ? s.name : s.label) + ":" + make_uuid();
-    f.run.history.add(f.chain, "MapRunStarted", "mapRunStartedEventDetails",
-                      Json{{"mapRunArn", map_run_arn}});
+    map_run_started = f.run.history.add(f.chain, "MapRunStarted", "mapRunStartedEventDetails",
+                                        Json{{"mapRunArn", map_run_arn}});
   }
   // Only a Map Run tolerates failed items; an inline Map fails on its first failed iteration.
   auto r = co_await run_children(f, std::move(children), *limit, distributed,
@@ -247,6 +248,9 @@ Awaitable<Result<Json>> run_map(Frame& f, const asl::MapState& s, const Json& in
   if (distributed) f.run.history.add(f.chain, "MapRunSucceeded");
   f.chain.source = f.chain.last_published;
   f.run.history.add(f.chain, "MapStateSucceeded", {}, nullptr, /*update_source=*/false);
+  // Every AWS recording since Nov 2024 links MapStateExited of a distributed Map to MapRunStarted
+  // (before, it followed MapRunSucceeded like MapStateSucceeded still does).
+  if (distributed) f.chain.source = map_run_started;
   Json out = Json::array();
   for (size_t i = 0; i < r.outcomes.size(); ++i) {
     auto& o = r.outcomes[i];

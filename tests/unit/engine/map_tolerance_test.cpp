@@ -64,6 +64,13 @@ class MapToleranceTest : public EngineFixture {
               (std::vector<std::string>{"ExecutionStarted", "MapStateEntered", "MapStateStarted",
                                         "MapRunStarted", "MapRunSucceeded", "MapStateSucceeded",
                                         "MapStateExited", "ExecutionSucceeded"}));
+    // As AWS links them since Nov 2024: MapRunSucceeded and MapStateExited follow MapRunStarted,
+    // MapStateSucceeded follows MapRunSucceeded.
+    auto previous = [&](size_t i) { return r->events[i]["previousEventId"].get<std::int64_t>(); };
+    const auto id_of = [&](size_t i) { return r->events[i]["id"].get<std::int64_t>(); };
+    EXPECT_EQ(previous(4), id_of(3));
+    EXPECT_EQ(previous(5), id_of(4));
+    EXPECT_EQ(previous(6), id_of(3));
     return r->output ? Json::parse(*r->output) : Json();
   }
 };
