@@ -39,6 +39,34 @@ Json pass_chain(int n) {
   return Json{{"StartAt", "P0"}, {"States", states}};
 }
 
+// A chain of `n` JSONata Pass states: each reads the input and a variable in Output and Assign.
+Json jsonata_chain(int n) {
+  Json states = Json::object();
+  for (int i = 0; i < n; ++i) {
+    Json s = {{"Type", "Pass"},
+              {"Output",
+               {{"n", "{% $states.input.n + 1 %}"},
+                {"tag", "{% $tag %}"},
+                {"rows", "{% $states.input.rows %}"},
+                {"first", "{% $states.input.rows[0].id %}"}}},
+              {"Assign", {{"count", "{% $count + 1 %}"}}},
+              {"Next", i + 1 < n ? "P" + std::to_string(i + 1) : std::string("Done")}};
+    states["P" + std::to_string(i)] = s;
+  }
+  states["Done"] = {{"Type", "Succeed"}};
+  return Json{
+      {"QueryLanguage", "JSONata"},
+      {"StartAt", "Init"},
+      {"States", [&] {
+         Json init = {
+             {"Type", "Pass"},
+             {"Assign", {{"tag", "bench"}, {"count", 0}, {"table", "{% $states.input.rows %}"}}},
+             {"Next", "P0"}};
+         states["Init"] = init;
+         return states;
+       }()}};
+}
+
 // An inline Map over `items` items, each running two Pass states.
 Json map_of(int concurrency) {
   Json processor = {{"StartAt", "A"},
@@ -128,6 +156,22 @@ BENCHMARK(BM_PassChain)
     ->Arg(0)
     ->Arg(1)
     ->ArgName("standard")
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+// 100 executions of Init + 10 JSONata Pass states + Succeed (12 transitions); the input has
+// `range(0)` rows (~40 bytes each), also stored in a variable, so each expression's cost shows
+// whether the input and the variables are copied per evaluation.
+void BM_JsonataChain(benchmark::State& state) {
+  Json rows = Json::array();
+  for (int i = 0; i < state.range(0); ++i)
+    rows.push_back({{"id", i}, {"name", "row-" + std::to_string(i)}});
+  run_machine(state, jsonata_chain(10), Json{{"n", 0}, {"rows", rows}}, 12, false);
+}
+BENCHMARK(BM_JsonataChain)
+    ->Arg(1)
+    ->Arg(1000)
+    ->ArgName("rows")
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 

@@ -18,15 +18,8 @@ void StateIO::refresh_context() {
   context_["Task"] = Json{{"Token", *visit_.task_token}};
 }
 
-Json StateIO::bindings(const Json* result, const Json* error_output) const {
-  Json vars = frame_.variables;
-  Json states = Json::object();
-  states["input"] = raw_;
-  states["context"] = context_;
-  if (result) states["result"] = *result;
-  if (error_output) states["errorOutput"] = *error_output;
-  vars["states"] = std::move(states);
-  return vars;
+expr::StatesVariable StateIO::states(const Json* result, const Json* error_output) const {
+  return expr::StatesVariable{&raw_, &context_, result, error_output};
 }
 
 Result<Json> StateIO::evaluate(const payload::PayloadTemplate& t, const Json& dollar,
@@ -36,8 +29,8 @@ Result<Json> StateIO::evaluate(const payload::PayloadTemplate& t, const Json& do
     expr::EvalContext ctx{dollar, context_, &frame_.variables, field};
     return t.evaluate(ctx);
   }
-  Json vars = bindings(result, error_output);
-  expr::EvalContext ctx{raw_, context_, &vars, field};
+  const auto st = states(result, error_output);
+  expr::EvalContext ctx{raw_, context_, &frame_.variables, field, &st};
   return t.evaluate(ctx);
 }
 
@@ -60,10 +53,9 @@ Result<std::optional<Json>> StateIO::evaluate_dynamic(const asl::DynamicValue& v
     return std::optional<Json>(std::move(*r));
   }
   if (v.jsonata) {
-    Json vars = bindings(nullptr, nullptr);
-    jsonata::Bindings b;
-    for (const auto& [k, val] : vars.items()) b.emplace(k, val);
-    auto r = v.jsonata->program.evaluate(&raw_, b);
+    const auto st = states(nullptr, nullptr);
+    const expr::EvalContext ctx{raw_, context_, &frame_.variables, field, &st};
+    auto r = v.jsonata->program.evaluate_refs(&raw_, payload::jsonata_bindings(ctx));
     std::string prefix = "The JSONata expression '" + v.jsonata->text +
                          "' specified for the field '" + std::string(field) + "' ";
     if (!r || !*r)

@@ -49,7 +49,8 @@ class StateIO {
                               const Json* error_output = nullptr) const;
 
  private:
-  Json bindings(const Json* result, const Json* error_output) const;
+  // $states of a JSONata state, referencing the raw input, the context and the given results.
+  expr::StatesVariable states(const Json* result, const Json* error_output) const;
 
   Frame& frame_;
   const asl::State& state_;

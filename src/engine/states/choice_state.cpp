@@ -7,15 +7,15 @@
 namespace sfn::engine {
 
 Awaitable<Result<StepOutput>> run_choice(Frame& f, const asl::ChoiceState& s, StateIO& io) {
-  Json effective = io.raw();
+  Json effective;
   if (!io.jsonata()) {
     auto e = apply_input_path(s, io.raw(), io.context(), f);
     if (!e) co_return tl::unexpected(e.error());
     effective = std::move(*e);
   }
-  Json vars = f.variables;
-  if (io.jsonata()) vars["states"] = Json{{"input", io.raw()}, {"context", io.context()}};
-  expr::EvalContext ectx{effective, io.context(), &vars};
+  const Json& input = io.jsonata() ? io.raw() : effective;
+  const expr::StatesVariable states{&io.raw(), &io.context()};
+  expr::EvalContext ectx{input, io.context(), &f.variables, {}, io.jsonata() ? &states : nullptr};
   const asl::ChoiceBranch* matched = nullptr;
   for (const auto& branch : s.choices) {
     auto m = branch.rule.evaluate(ectx);
@@ -29,7 +29,7 @@ Awaitable<Result<StepOutput>> run_choice(Frame& f, const asl::ChoiceState& s, St
     co_return states_error(std::string(errors::kNoChoiceMatched),
                            "No Matches! at Choice State '" + s.name + "'");
   const auto& assign = matched ? matched->assign : s.assign;
-  auto assigned = io.evaluate_assign(assign, effective);
+  auto assigned = io.evaluate_assign(assign, input);
   if (!assigned) co_return tl::unexpected(assigned.error());
   std::optional<std::string> next = matched ? matched->next : *s.default_next;
   if (io.jsonata()) {

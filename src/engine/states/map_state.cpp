@@ -3,6 +3,8 @@
 // iterations are child coroutines bounded by MaxConcurrency; results keep input order.
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <optional>
 
 #include "engine/children.h"
 #include "engine/interpreter.h"
@@ -15,6 +17,27 @@ namespace {
 
 StatesError runtime(std::string cause) {
   return StatesError{std::string(errors::kRuntime), std::move(cause)};
+}
+
+// How AWS shows an offending value in a cause: a string's text, other values as JSON.
+std::string shown(const Json& v) { return v.is_string() ? v.get<std::string>() : dump_compact(v); }
+
+// A number given as JSON text where AWS also accepts it: "1" for an integer field, "1.5" for a
+// float field (AWS parses a string value the way Java's Long/Double parsers do).
+std::optional<double> numeric_text(const Json& v, bool integer) {
+  if (!v.is_string()) return std::nullopt;
+  const auto& text = v.get_ref<const std::string&>();
+  if (text.empty() || text.size() > 32) return std::nullopt;
+  if (integer) {
+    const size_t digits = text[0] == '-' || text[0] == '+' ? 1 : 0;
+    if (digits == text.size() || text.find_first_not_of("0123456789", digits) != std::string::npos)
+      return std::nullopt;
+    return std::stod(text);
+  }
+  char* end = nullptr;
+  const double d = std::strtod(text.c_str(), &end);
+  if (end != text.c_str() + text.size() || !std::isfinite(d)) return std::nullopt;
+  return d;
 }
 
 Result<size_t> max_concurrency(const asl::MapState& s, const Json& input, StateIO& io) {
@@ -30,17 +53,14 @@ Result<size_t> max_concurrency(const asl::MapState& s, const Json& input, StateI
   }
   if (s.max_concurrency.path) {
     auto v = select_path(*s.max_concurrency.path, input, io.context(), io.frame().variables);
-    if (v && v->is_string()) {  // AWS also takes a numeric string such as "1"
-      const auto& text = v->get_ref<const std::string&>();
-      if (!text.empty() && text.size() < 10 &&
-          text.find_first_not_of("0123456789") == std::string::npos)
-        return static_cast<size_t>(std::stoul(text));
-    }
+    if (v)
+      if (auto n = numeric_text(*v, /*integer=*/true); n && *n >= 0 && *n < 4294967296.0)
+        return static_cast<size_t>(*n);
     if (!v || !v->is_number_integer() || v->get<std::int64_t>() < 0)
       return tl::unexpected(
-          runtime("The MaxConcurrencyPath field refers to value " +
-                  (v ? dump_compact(*v) : std::string("null")) +
-                  " which is not a valid integer: " + s.max_concurrency.path->text()));
+          runtime("The MaxConcurrencyPath field refers to value \"" +
+                  (v ? shown(*v) : std::string("null")) +
+                  "\" which is not a valid integer: " + s.max_concurrency.path->text()));
     return v->get<size_t>();
   }
   return size_t{0};
@@ -51,16 +71,20 @@ Result<size_t> max_concurrency(const asl::MapState& s, const Json& input, StateI
 // Map Run fails when the failed items exceed either threshold (default 0: any failure).
 Result<size_t> tolerated_failures(const asl::MapState& s, const Json& input, StateIO& io,
                                   size_t total) {
-  auto shown = [](const Json& v) { return v.is_string() ? v.get<std::string>() : dump_compact(v); };
   std::optional<double> count;
   std::optional<double> percentage;
   if (s.tolerated_failure_count.path) {
     const auto& p = *s.tolerated_failure_count.path;
     auto v = select_path(p, input, io.context(), io.frame().variables);
-    if (v && !v->is_number_integer() && !v->is_number_unsigned())
-      return tl::unexpected(runtime("The ToleratedFailureCountPath field refers to value \"" +
-                                    shown(*v) + "\" which is not a valid integer: " + p.text()));
-    if (v) count = v->get<double>();
+    if (v) {
+      if (v->is_number_integer() || v->is_number_unsigned())
+        count = v->get<double>();
+      else
+        count = numeric_text(*v, /*integer=*/true);
+      if (!count)
+        return tl::unexpected(runtime("The ToleratedFailureCountPath field refers to value \"" +
+                                      shown(*v) + "\" which is not a valid integer: " + p.text()));
+    }
   } else if (s.tolerated_failure_count.present()) {
     auto v = io.evaluate_dynamic(s.tolerated_failure_count, input, "ToleratedFailureCount");
     if (!v) return tl::unexpected(v.error());
@@ -74,10 +98,14 @@ Result<size_t> tolerated_failures(const asl::MapState& s, const Json& input, Sta
   if (s.tolerated_failure_percentage.path) {
     const auto& p = *s.tolerated_failure_percentage.path;
     auto v = select_path(p, input, io.context(), io.frame().variables);
-    if (v && !v->is_number())
-      return tl::unexpected(runtime("The ToleratedFailurePercentagePath field refers to value \"" +
-                                    shown(*v) + "\" which is not a valid float: " + p.text()));
-    if (v) percentage = v->get<double>();
+    if (v) {
+      percentage = v->is_number() ? std::optional<double>(v->get<double>())
+                                  : numeric_text(*v, /*integer=*/false);
+      if (!percentage)
+        return tl::unexpected(
+            runtime("The ToleratedFailurePercentagePath field refers to value \"" + shown(*v) +
+                    "\" which is not a valid float: " + p.text()));
+    }
   } else if (s.tolerated_failure_percentage.present()) {
     auto v =
         io.evaluate_dynamic(s.tolerated_failure_percentage, input, "ToleratedFailurePercentage");
@@ -88,6 +116,8 @@ Result<size_t> tolerated_failures(const asl::MapState& s, const Json& input, Sta
           "The ToleratedFailurePercentage field must be a number, but was: " + dump_compact(**v));
     if (*v) percentage = (*v)->get<double>();
   }
+  if (count && *count < 0)
+    return tl::unexpected(runtime("ToleratedFailureCount cannot be negative."));
   if (percentage && (*percentage < 0 || *percentage > 100))
     return tl::unexpected(runtime("ToleratedFailurePercentage must be between 0 and 100."));
   if (!count && !percentage) return size_t{0};
@@ -164,7 +194,12 @@ Awaitable<Result<Json>> run_map(Frame& f, const asl::MapState& s, const Json& in
         "Map state input must be an array but was: " + dump_compact(items));
   }
   auto limit = max_concurrency(s, input, io);
-  if (!limit) co_return tl::unexpected(limit.error());
+  if (!limit) {
+    auto bad = limit.error();
+    // A MaxConcurrencyPath value AWS cannot use ends the execution: no MapStateFailed.
+    if (bad.error == errors::kRuntime) bad.evaluation_recorded = true;
+    co_return tl::unexpected(std::move(bad));
+  }
 
   f.run.history.add(f.chain, "MapStateStarted", "mapStateStartedEventDetails",
                     Json{{"length", items.size()}});

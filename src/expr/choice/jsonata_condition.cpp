@@ -44,11 +44,7 @@ class ConditionRule final : public RuleImpl {
       : text_(std::move(text)), program_(std::move(program)) {}
 
   Result<bool> evaluate(const expr::EvalContext& ctx) const override {
-    jsonata::Bindings bindings;
-    if (ctx.variables && ctx.variables->is_object()) {
-      for (const auto& [name, value] : ctx.variables->items()) bindings.emplace(name, value);
-    }
-    auto result = program_.evaluate(&ctx.input, bindings);
+    auto result = program_.evaluate_refs(&ctx.input, payload::jsonata_bindings(ctx));
     const std::string prefix =
         "The JSONata expression '" + text_ + "' specified for the field 'Condition' ";
     if (!result || !*result)

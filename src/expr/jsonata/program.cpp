@@ -29,13 +29,31 @@ tl::expected<Program, Error> Program::compile(std::string_view text, CompileOpti
 tl::expected<std::optional<Json>, Error> Program::evaluate(const Json* input,
                                                            const Bindings& bindings,
                                                            const Limits& limits) const {
+  BindingRefs refs;
+  refs.reserve(bindings.size());
+  for (const auto& [name, value] : bindings) refs.push_back(BindingRef{name, &value, {}});
+  return evaluate_refs(input, refs, limits);
+}
+
+tl::expected<std::optional<Json>, Error> Program::evaluate_refs(const Json* input,
+                                                                const BindingRefs& bindings,
+                                                                const Limits& limits) const {
   // declared first: values made from the input may sit in a thrown error until it is converted
   InputStore documents;
   try {
     const FunctionRegistry& registry = standard_registry(impl_->options.step_functions_functions);
     Evaluator ev(registry, limits);
     Frame* root = ev.new_frame(nullptr);
-    for (const auto& [name, value] : bindings) root->bind(name, documents.wrap(value));
+    for (const auto& b : bindings) {
+      if (b.value) {
+        root->bind(b.name, documents.wrap(*b.value));
+        continue;
+      }
+      Value object = Value::new_object();
+      for (const auto& [key, member] : b.members)
+        if (member) object.as_object().set(key, documents.wrap(*member));
+      root->bind(b.name, object);
+    }
     Value in;
     if (input) in = documents.wrap(*input);
     root->bind("$", in);
@@ -47,7 +65,10 @@ tl::expected<std::optional<Json>, Error> Program::evaluate(const Json* input,
     Value result = ev.evaluate(impl_->ast.get(), in, root);
     if (result.is_function() && impl_->options.step_functions_functions)
       return tl::unexpected(Error{std::string(kUnsupportedResultType),
-                                  "The expression evaluated to a function.", std::nullopt, {}, std::nullopt});
+                                  "The expression evaluated to a function.",
+                                  std::nullopt,
+                                  {},
+                                  std::nullopt});
     return to_json(result);
   } catch (const JsonataException& e) {
     return tl::unexpected(to_public_error(e));

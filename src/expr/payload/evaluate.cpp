@@ -26,11 +26,11 @@ Result<Json> evaluate_node(const TemplateNode& node, const expr::EvalContext& ct
       return out;
     }
     case TemplateNode::Kind::kPath: {
-      expr::EvalContext field_ctx{ctx.input, ctx.context, ctx.variables, node.source_key};
+      expr::EvalContext field_ctx{ctx.input, ctx.context, ctx.variables, node.source_key, ctx.states};
       return jsonpath::resolve(*node.path, field_ctx);
     }
     case TemplateNode::Kind::kCall: {
-      expr::EvalContext field_ctx{ctx.input, ctx.context, ctx.variables, node.source_key};
+      expr::EvalContext field_ctx{ctx.input, ctx.context, ctx.variables, node.source_key, ctx.states};
       return node.call->evaluate(field_ctx);
     }
     case TemplateNode::Kind::kJsonata: return evaluate_jsonata(node, ctx);

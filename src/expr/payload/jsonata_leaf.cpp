@@ -55,6 +55,23 @@ std::string jsonata_failure(const jsonata::Error* error) {
   return "threw an error: " + error->code + ": " + error->message;
 }
 
+jsonata::BindingRefs jsonata_bindings(const expr::EvalContext& ctx) {
+  jsonata::BindingRefs refs;
+  if (ctx.variables && ctx.variables->is_object()) {
+    refs.reserve(ctx.variables->size() + 1);
+    for (const auto& [name, value] : ctx.variables->items())
+      refs.push_back(jsonata::BindingRef{name, &value, {}});
+  }
+  if (const auto* s = ctx.states)
+    refs.push_back(jsonata::BindingRef{"states",
+                                       nullptr,
+                                       {{"input", s->input},
+                                        {"context", s->context},
+                                        {"result", s->result},
+                                        {"errorOutput", s->error_output}}});
+  return refs;
+}
+
 TemplateNode compile_jsonata(const Json& tmpl, const std::string& location,
                              std::vector<Diagnostic>& diagnostics) {
   TemplateNode node;
@@ -99,11 +116,7 @@ TemplateNode compile_jsonata(const Json& tmpl, const std::string& location,
 
 Result<Json> evaluate_jsonata(const TemplateNode& node, const expr::EvalContext& ctx) {
   const JsonataLeaf& leaf = *node.jsonata;
-  jsonata::Bindings bindings;
-  if (ctx.variables && ctx.variables->is_object()) {
-    for (const auto& [name, value] : ctx.variables->items()) bindings.emplace(name, value);
-  }
-  auto result = leaf.program.evaluate(&ctx.input, bindings);
+  auto result = leaf.program.evaluate_refs(&ctx.input, jsonata_bindings(ctx));
   if (!result || !*result)
     return query_error(leaf, ctx.field, jsonata_failure(result ? nullptr : &result.error()));
   return std::move(**result);

@@ -131,6 +131,58 @@ TEST_F(MapToleranceTest, ThresholdsFromPaths) {
   EXPECT_EQ(r->error, "States.ExceedToleratedFailureThreshold");
 }
 
+// AWS parses a string a path refers to: "2" is a count of 2, "50" a percentage of 50.
+TEST_F(MapToleranceTest, ThresholdPathsAcceptNumbersWrittenAsText) {
+  Json items = two_of_four_fail();
+  auto r =
+      run(distributed_map({{"ItemsPath", "$.items"}, {"ToleratedFailureCountPath", "$.count"}}),
+          Json{{"items", items}, {"count", "2"}});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, "SUCCEEDED") << r->cause.value_or("");
+  r = run(distributed_map({{"ItemsPath", "$.items"}, {"ToleratedFailurePercentagePath", "$.pct"}}),
+          Json{{"items", items}, {"pct", "50.0"}});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, "SUCCEEDED") << r->cause.value_or("");
+  r = run(distributed_map({{"ItemsPath", "$.items"}, {"ToleratedFailureCountPath", "$.count"}}),
+          Json{{"items", items}, {"count", "2.5"}});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->error, "States.Runtime");
+  EXPECT_NE(r->cause.value_or("").find("refers to value \"2.5\" which is not a valid integer"),
+            std::string::npos)
+      << r->cause.value_or("");
+}
+
+// Values AWS cannot use end the execution with States.Runtime right after MapStateStarted (no
+// Map Run, no MapStateFailed).
+TEST_F(MapToleranceTest, NegativeCountFromAPathEndsTheExecution) {
+  auto r = run(distributed_map({{"ItemsPath", "$.items"}, {"ToleratedFailureCountPath", "$.c"}}),
+               Json{{"items", Json::array({1})}, {"c", -1}});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->error, "States.Runtime");
+  EXPECT_EQ(r->cause,
+            "An error occurred while executing the state 'M' (entered at the event id #2). "
+            "ToleratedFailureCount cannot be negative.");
+  EXPECT_EQ(types(*r), (std::vector<std::string>{"ExecutionStarted", "MapStateEntered",
+                                                 "MapStateStarted", "ExecutionFailed"}));
+}
+
+// An unusable MaxConcurrencyPath value fails before MapStateStarted; AWS quotes the value.
+TEST_F(MapToleranceTest, UnusableMaxConcurrencyPathEndsTheExecution) {
+  auto r = run(distributed_map({{"ItemsPath", "$.items"}, {"MaxConcurrencyPath", "$.m"}}, "INLINE"),
+               Json{{"items", Json::array({1})}, {"m", Json::object()}});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->error, "States.Runtime");
+  EXPECT_EQ(r->cause,
+            "An error occurred while executing the state 'M' (entered at the event id #2). The "
+            "MaxConcurrencyPath field refers to value \"{}\" which is not a valid integer: $.m");
+  EXPECT_EQ(types(*r),
+            (std::vector<std::string>{"ExecutionStarted", "MapStateEntered", "ExecutionFailed"}));
+  r = run(distributed_map({{"ItemsPath", "$.items"}, {"MaxConcurrencyPath", "$.m"}}, "INLINE"),
+          Json{{"items", Json::array({Json{{"fail", false}}})}, {"m", "1"}});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, "SUCCEEDED") << r->cause.value_or("");
+}
+
 TEST_F(MapToleranceTest, InlineMapIgnoresToleranceAndFailsWithTheIterationError) {
   auto r = run(distributed_map({{"ToleratedFailureCount", 3}}, "INLINE"), two_of_four_fail());
   ASSERT_TRUE(r);

@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 #include <tl/expected.hpp>
+#include <utility>
+#include <vector>
 
 #include "sfn/common/json.h"
 
@@ -24,13 +26,22 @@ struct Error {
 };
 
 struct Limits {
-  std::size_t max_depth = 1000;            // guards runaway recursion in user lambdas
-  std::size_t max_steps = 50'000'000;      // guards non-terminating expressions
+  std::size_t max_depth = 1000;        // guards runaway recursion in user lambdas
+  std::size_t max_steps = 50'000'000;  // guards non-terminating expressions
   std::chrono::milliseconds timeout{10'000};
 };
 
 // Variable bindings visible as $name in the expression (name without the '$').
 using Bindings = std::map<std::string, Json, std::less<>>;
+
+// The same, by reference: nothing is copied, so every Json must outlive evaluate(). A binding
+// without `value` is an object of `members` in their order (Step Functions' $states).
+struct BindingRef {
+  std::string_view name;
+  const Json* value = nullptr;
+  std::vector<std::pair<std::string_view, const Json*>> members;
+};
+using BindingRefs = std::vector<BindingRef>;
 
 struct CompileOptions {
   // Enables the AWS Step Functions function set ($partition, $range, $hash, $random, $uuid,
@@ -51,6 +62,10 @@ class Program {
   // Returns nullopt when the result is undefined.
   tl::expected<std::optional<Json>, Error> evaluate(const Json* input, const Bindings& bindings,
                                                     const Limits& limits = {}) const;
+  // The same with bindings by reference (what Step Functions states use: no copies).
+  tl::expected<std::optional<Json>, Error> evaluate_refs(const Json* input,
+                                                         const BindingRefs& bindings,
+                                                         const Limits& limits = {}) const;
 
  private:
   std::shared_ptr<const ProgramImpl> impl_;

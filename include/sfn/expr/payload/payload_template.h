@@ -43,4 +43,7 @@ class PayloadTemplate {
 // for the field '...' " + this): `error` null = the result was undefined.
 std::string jsonata_failure(const jsonata::Error* error);
 
+// A JSONata expression's bindings for `ctx`, by reference: each workflow variable and $states.
+jsonata::BindingRefs jsonata_bindings(const expr::EvalContext& ctx);
+
 }  // namespace sfn::payload
