@@ -21,7 +21,7 @@ void finish(ExecutionRun& run, const std::string& status, std::optional<std::str
     run.record->stop_date = now_epoch_seconds();
     waiters.swap(run.record->on_finish);
   }
-  if (run.services.save_record) run.services.save_record(*run.record);
+  if (run.durable && run.services.save_record) run.services.save_record(*run.record);
   for (auto& w : waiters) w();
 }
 

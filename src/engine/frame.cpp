@@ -6,13 +6,11 @@ namespace sfn::engine {
 
 ExecutionRun::ExecutionRun(std::shared_ptr<ExecutionRecord> rec, Strand s, RunServices& svc)
     : record(rec),
+      durable(rec->state_machine_type == "STANDARD"),
       strand(std::move(s)),
       services(svc),
       history(rec, [this](std::int64_t id, const Json& e) {
-        // Only STANDARD executions are persisted (as their records are); an EXPRESS
-        // execution's history lives in memory for as long as the server runs.
-        if (services.save_event && record->state_machine_type == "STANDARD")
-          services.save_event(record->arn, id, e);
+        if (durable && services.save_event) services.save_event(record->arn, id, e);
       }) {
   history.set_limit(services.max_history_events, [this] {
     if (stop == Stop::kNone) stop = Stop::kHistoryLimit;
@@ -29,7 +27,7 @@ Awaitable<bool> sleep_until(Frame& frame, std::chrono::steady_clock::time_point 
 }
 
 void update_checkpoint(Frame& frame, const Json& extra) {
-  if (!frame.top_level || !frame.run.services.save_checkpoint) return;
+  if (!frame.top_level || !frame.run.durable || !frame.run.services.save_checkpoint) return;
   for (auto it = extra.begin(); it != extra.end(); ++it)
     frame.run.checkpoint[it.key()] = it.value();
   frame.run.checkpoint["last_event_id"] = frame.run.history.last_id();

@@ -34,6 +34,9 @@ struct ExecutionRun {
   ExecutionRun(std::shared_ptr<ExecutionRecord> rec, Strand s, RunServices& svc);
 
   std::shared_ptr<ExecutionRecord> record;
+  // Only STANDARD executions are persisted (record, checkpoints, events); an EXPRESS execution
+  // lives in memory for as long as the server runs, so nothing is built for the store.
+  const bool durable;
   Strand strand;
   RunServices& services;
   std::shared_ptr<CancelScope> root = CancelScope::root();

@@ -89,7 +89,7 @@ StateOutcome exit_state(Frame& f, const asl::State& s, Json output,
 }
 
 void save_checkpoint(Frame& f, const asl::State& s, const Json& raw, const StateVisit& visit) {
-  if (!f.top_level || !f.run.services.save_checkpoint) return;
+  if (!f.top_level || !f.run.durable || !f.run.services.save_checkpoint) return;
   Json cp = Json::object();
   cp["state"] = s.name;
   cp["input"] = raw;

@@ -42,11 +42,12 @@ class RuntimeImpl final : public Runtime {
     services_.variable_quotas = options_.variable_quotas;
     services_.activities = &broker_;
     services_.activity_exists = std::move(exists);
+    // The engine calls these for STANDARD executions only (ExecutionRun::durable).
     services_.save_checkpoint = [this](const ExecutionRecord& r, const Json& cp) {
-      if (r.state_machine_type == "STANDARD") store_.put_execution(to_row(r, cp));
+      store_.put_execution(to_row(r, cp));
     };
     services_.save_record = [this](const ExecutionRecord& r) {
-      if (r.state_machine_type == "STANDARD") store_.put_execution(to_row(r, nullptr));
+      store_.put_execution(to_row(r, nullptr));
     };
     services_.save_event = [this](const std::string& arn, std::int64_t id, const Json& event) {
       store_.append_events(arn, {store::EventRow{id, dump_compact(event)}});
