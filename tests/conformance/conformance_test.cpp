@@ -1,6 +1,8 @@
 // The recorded-AWS conformance cases (aws-recorded/cases, see its README.md), one GoogleTest per
 // case file, run in-process against the whole service (store + engine + API dispatcher, no HTTP),
-// plus the project's templates that have a golden history (suite `templates`, template_cases.h).
+// plus the cases we reconstructed from the same public recordings (reconstructed/cases, suite
+// `reconstructed_<group>`, see its README.md) and the project's templates that have a golden
+// history (suite `templates`, template_cases.h). Each origin is counted on its own line.
 //
 // Suite name = the case's `group`, test name = the case file name (the template name). Cases that
 // need something besides Step Functions (`needs`, `mock_config`) are skipped with "needs: ...".
@@ -13,6 +15,7 @@
 //   SFN_CONFORMANCE_IO_THREADS=N       threads running the io_context (default 2)
 //   SFN_CONFORMANCE_REPORT=FILE        write a JSON report of every case run
 //   SFN_CONFORMANCE_CASES=DIR          another case directory
+//   SFN_CONFORMANCE_RECONSTRUCTED=DIR|0  another reconstructed-case directory, or 0 for none
 //   SFN_CONFORMANCE_TEMPLATES=DIR|0    another template directory, or 0 for none
 //   SFN_CONFORMANCE_LOG=LEVEL          service log level (default off)
 #include <gtest/gtest.h>
@@ -52,8 +55,12 @@ std::string sanitise(const std::string& s) {
   return out.empty() ? "_" : out;
 }
 
+// Where a case comes from; each is counted on its own line.
+enum class Origin { kRecorded, kReconstructed, kTemplate };
+
 struct CaseEntry {
-  std::string file;   // case file name ("templates/<name>" for a template)
+  // case file name; "reconstructed/<file>" and "templates/<name>" for the other origins
+  std::string file;
   std::string suite;  // GoogleTest suite (group)
   std::string test;   // GoogleTest name
   Json data;
@@ -61,7 +68,7 @@ struct CaseEntry {
   std::string skip;  // needs / skip-list reason, empty = run
   bool needs_nothing = false;
   bool skip_listed = false;
-  bool is_template = false;
+  Origin origin = Origin::kRecorded;
 };
 
 struct Result {
@@ -178,37 +185,77 @@ class ConformanceEnvironment : public testing::Environment {
     Registry& r = registry();
     if (r.scheduler) r.scheduler->join();
     if (r.service) r.service->stop();
-    int passed = 0, failed = 0, skipped = 0, needs = 0;
-    int t_passed = 0, t_failed = 0, t_skipped = 0;
+    struct Counts {
+      int passed = 0, failed = 0, skipped = 0, needs = 0;
+    };
+    std::map<Origin, Counts> counts;
     for (const auto& [index, result] : r.results) {
-      if (r.cases[index].is_template) {
-        t_passed += result.kind == Result::Kind::kPassed;
-        t_failed += result.kind == Result::Kind::kFailed;
-        t_skipped += result.kind == Result::Kind::kSkipped;
-        continue;
-      }
+      Counts& n = counts[r.cases[index].origin];
       if (!r.cases[index].needs_nothing) {
-        ++needs;
+        ++n.needs;
         continue;
       }
-      if (result.kind == Result::Kind::kPassed) ++passed;
-      if (result.kind == Result::Kind::kFailed) ++failed;
-      if (result.kind == Result::Kind::kSkipped) ++skipped;
+      n.passed += result.kind == Result::Kind::kPassed;
+      n.failed += result.kind == Result::Kind::kFailed;
+      n.skipped += result.kind == Result::Kind::kSkipped;
     }
     const char* mode = r.options.history == HistoryMode::kFull    ? "full"
                        : r.options.history == HistoryMode::kTypes ? "event types"
                                                                   : "off";
-    std::cout << "conformance: " << passed << " passed, " << failed << " failed, " << skipped
-              << " skipped (history comparison: " << mode
-              << (r.ignore_skips ? ", skip list ignored" : "") << "; " << needs
+    const Counts& rec = counts[Origin::kRecorded];
+    std::cout << "conformance: " << rec.passed << " passed, " << rec.failed << " failed, "
+              << rec.skipped << " skipped (history comparison: " << mode
+              << (r.ignore_skips ? ", skip list ignored" : "") << "; " << rec.needs
               << " more cases skipped for their needs)" << std::endl;
-    if (t_passed + t_failed + t_skipped > 0)
-      std::cout << "templates: " << t_passed << " passed, " << t_failed << " failed, " << t_skipped
-                << " skipped" << std::endl;
+    for (auto [origin, label] : {std::pair{Origin::kReconstructed, "reconstructed"},
+                                 std::pair{Origin::kTemplate, "templates"}}) {
+      const Counts& n = counts[origin];
+      if (n.passed + n.failed + n.skipped > 0)
+        std::cout << label << ": " << n.passed << " passed, " << n.failed << " failed, "
+                  << n.skipped << " skipped" << std::endl;
+    }
     std::string report = env_or("SFN_CONFORMANCE_REPORT", "");
     if (!report.empty()) write_report(report);
   }
 };
+
+// Adds every *.json case file of `dir`, in name order.
+void load_case_dir(const fs::path& dir, Origin origin) {
+  Registry& r = registry();
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    if (e.path().extension() == ".json") files.push_back(e.path());
+  }
+  if (ec)
+    r.skips.problems.push_back("cannot list case directory " + dir.string() + ": " + ec.message());
+  std::sort(files.begin(), files.end());
+  const bool recorded = origin == Origin::kRecorded;
+  for (const auto& path : files) {
+    CaseEntry c;
+    c.origin = origin;
+    c.file = (recorded ? "" : "reconstructed/") + path.filename().string();
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    c.data = sfn::parse_json_or_discarded(text.str());
+    if (c.data.is_discarded() || !c.data.is_object() || !c.data.contains("definition") ||
+        !c.data.contains("expected")) {
+      c.load_error = "not a case file (invalid JSON or no definition/expected)";
+      c.data = Json::object();
+    }
+    c.suite = (recorded ? "" : "reconstructed_") +
+              sanitise(c.data.value("group", std::string("ungrouped")));
+    c.test = sanitise(path.stem().string());
+    std::string needs = c.load_error.empty() ? needs_reason(c.data) : "";
+    c.needs_nothing = needs.empty();
+    const bool with_history = r.options.history != HistoryMode::kOff;
+    c.skip_listed = !r.skips.reason_for(c.file, with_history).empty();
+    c.skip =
+        !needs.empty() ? needs : (r.ignore_skips ? "" : r.skips.reason_for(c.file, with_history));
+    r.cases.push_back(std::move(c));
+  }
+}
 
 void register_cases() {
   Registry& r = registry();
@@ -219,43 +266,12 @@ void register_cases() {
   r.ignore_skips = env_or("SFN_CONFORMANCE_IGNORE_SKIPS", "0") == "1";
   r.skips = load_skip_list(SFN_CONFORMANCE_SKIP_LIST);
 
-  fs::path dir = env_or("SFN_CONFORMANCE_CASES", SFN_CONFORMANCE_CASE_DIR);
-  std::vector<fs::path> files;
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(dir, ec)) {
-    if (e.path().extension() == ".json") files.push_back(e.path());
-  }
-  if (ec)
-    r.skips.problems.push_back("cannot list case directory " + dir.string() + ": " + ec.message());
-  std::sort(files.begin(), files.end());
-
   testing::RegisterTest("ConformanceSkipList", "Valid", nullptr, nullptr, __FILE__, __LINE__,
                         []() -> testing::Test* { return new SkipListCheck(); });
-  r.cases.reserve(files.size());
-  for (const auto& path : files) {
-    CaseEntry c;
-    c.file = path.filename().string();
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    c.data = sfn::parse_json_or_discarded(text.str());
-    if (c.data.is_discarded() || !c.data.is_object() || !c.data.contains("definition") ||
-        !c.data.contains("expected")) {
-      c.load_error = "not a case file (invalid JSON or no definition/expected)";
-      c.data = Json::object();
-    }
-    c.suite = sanitise(c.data.value("group", std::string("ungrouped")));
-    c.test = sanitise(path.stem().string());
-    std::string needs = c.load_error.empty() ? needs_reason(c.data) : "";
-    c.needs_nothing = needs.empty();
-    c.skip_listed = !r.skips.reason_for(c.file, r.options.history != HistoryMode::kOff).empty();
-    c.skip =
-        !needs.empty()
-            ? needs
-            : (r.ignore_skips ? ""
-                              : r.skips.reason_for(c.file, r.options.history != HistoryMode::kOff));
-    r.cases.push_back(std::move(c));
-  }
+  load_case_dir(env_or("SFN_CONFORMANCE_CASES", SFN_CONFORMANCE_CASE_DIR), Origin::kRecorded);
+  std::string reconstructed =
+      env_or("SFN_CONFORMANCE_RECONSTRUCTED", SFN_CONFORMANCE_RECONSTRUCTED_DIR);
+  if (reconstructed != "0") load_case_dir(reconstructed, Origin::kReconstructed);
   std::string templates = env_or("SFN_CONFORMANCE_TEMPLATES", SFN_CONFORMANCE_TEMPLATE_DIR);
   if (templates != "0") {
     for (auto& t : load_template_cases(templates)) {
@@ -265,7 +281,7 @@ void register_cases() {
       c.test = sanitise(t.name);
       c.data = std::move(t.data);
       c.load_error = std::move(t.load_error);
-      c.is_template = true;
+      c.origin = Origin::kTemplate;
       c.needs_nothing = true;
       c.skip_listed = !r.skips.reason_for(c.file, r.options.history != HistoryMode::kOff).empty();
       c.skip =
