@@ -32,6 +32,7 @@ Awaitable<ChildrenResult> run_children(Frame& parent, std::vector<ChildRun> chil
                 scope->child(),
                 EventChain{shared_chain.source, shared_chain.source, parent.chain.muted || muted},
                 parent.variables,
+                parent.variable_sizes,
                 children[i].map_item,
                 false};
             try {

@@ -39,7 +39,7 @@ std::optional<std::string> non_empty(const std::string& s) {
 
 // Execution-level TimeoutSeconds: cancels the whole run when it expires.
 Awaitable<void> watch_timeout(std::shared_ptr<ExecutionRun> run, double seconds) {
-  Frame f{*run, run->root, {}, Json::object(), std::nullopt, false};
+  Frame f{*run, run->root, {}, Json::object(), {}, std::nullopt, false};
   double elapsed = now_epoch_seconds() - run->record->start_date;
   double remaining = seconds - (elapsed > 0 ? elapsed : 0);
   auto when = std::chrono::steady_clock::now() + scaled(f, remaining > 0 ? remaining : 0);
@@ -68,10 +68,11 @@ Awaitable<void> drive_execution(std::shared_ptr<ExecutionRun> run, bool resuming
     asio::co_spawn(run->strand, watch_timeout(run, double(*machine.timeout_seconds)),
                    asio::detached);
 
-  Frame frame{*run, run->root, {}, Json::object(), std::nullopt, true};
+  Frame frame{*run, run->root, {}, Json::object(), {}, std::nullopt, true};
   if (resuming && run->resume) {
     frame.chain = EventChain{run->resume->entered_event_id, run->resume->entered_event_id};
     frame.variables = run->resume->variables;
+    frame.variable_sizes = VariableSizes::measure(frame.variables);
   }
   GraphOutcome outcome;
   try {

@@ -18,6 +18,26 @@ ExecutionRun::ExecutionRun(std::shared_ptr<ExecutionRecord> rec, Strand s, RunSe
   });
 }
 
+void VariableSizes::set(const std::string& name, std::size_t size) {
+  auto [it, inserted] = bytes.try_emplace(name, size);
+  if (!inserted) {
+    total -= it->second;
+    it->second = size;
+  }
+  total += size;
+}
+
+std::size_t VariableSizes::of(const std::string& name) const {
+  auto it = bytes.find(name);
+  return it == bytes.end() ? 0 : it->second;
+}
+
+VariableSizes VariableSizes::measure(const Json& variables) {
+  VariableSizes sizes;
+  for (const auto& [name, value] : variables.items()) sizes.set(name, dump_compact(value).size());
+  return sizes;
+}
+
 Awaitable<bool> sleep_until(Frame& frame, std::chrono::steady_clock::time_point deadline) {
   if (frame.scope->cancelled()) co_return false;
   asio::steady_timer timer(frame.run.strand, deadline);

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 #include "engine/cancel_scope.h"
 #include "engine/history.h"
@@ -65,11 +66,23 @@ struct ExecutionRun {
   std::optional<Resume> resume;
 };
 
+// The size of each stored variable's JSON text, kept beside the variables so that AWS's quotas
+// are checked in O(assigned) per Assign instead of re-measuring every stored variable.
+struct VariableSizes {
+  std::unordered_map<std::string, std::size_t> bytes;
+  std::size_t total = 0;
+
+  void set(const std::string& name, std::size_t size);
+  std::size_t of(const std::string& name) const;
+  static VariableSizes measure(const Json& variables);
+};
+
 struct Frame {
   ExecutionRun& run;
   std::shared_ptr<CancelScope> scope;
   EventChain chain;
   Json variables = Json::object();
+  VariableSizes variable_sizes;  // of `variables`
   std::optional<Json> map_item;  // {"Index": n, "Value": v}
   bool top_level = false;
 };

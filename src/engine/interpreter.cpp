@@ -63,7 +63,9 @@ StateOutcome exit_state(Frame& f, const asl::State& s, Json output,
   if (assigned && !assigned->empty()) {
     Json shown = Json::object();
     for (const auto& [name, value] : assigned->items()) {
-      shown[name] = dump_compact(value);
+      std::string text = dump_compact(value);
+      f.variable_sizes.set(name, text.size());
+      shown[name] = std::move(text);
       f.variables[name] = value;
     }
     d["assignedVariables"] = std::move(shown);
@@ -72,8 +74,7 @@ StateOutcome exit_state(Frame& f, const asl::State& s, Json output,
   d["name"] = s.name;
   d["output"] = std::move(text);
   d["outputDetails"] = Json{{"truncated", false}};
-  f.run.history.add(f.chain, event_type(s, "StateExited"), "stateExitedEventDetails",
-                    std::move(d));
+  f.run.history.add(f.chain, event_type(s, "StateExited"), "stateExitedEventDetails", std::move(d));
   StateOutcome o;
   o.output = std::move(output);
   if (next_override) {
@@ -140,8 +141,8 @@ void record_evaluation_failure(Frame& f, const asl::State& s, const StateVisit& 
   d["state"] = s.name;
   // A Wait fails inside its own work (after entry); other states while processing their
   // input/output, which AWS links to the event before the state was entered.
-  std::int64_t previous = s.type == asl::StateType::kWait ? visit.entered_event_id
-                                                           : visit.entered_previous_id;
+  std::int64_t previous =
+      s.type == asl::StateType::kWait ? visit.entered_event_id : visit.entered_previous_id;
   EventChain chain{previous, previous};
   f.run.history.add(chain, "EvaluationFailed", "evaluationFailedEventDetails", std::move(d));
   f.chain.source = chain.source;
@@ -316,9 +317,9 @@ Awaitable<GraphOutcome> run_graph(Frame& f, const asl::StateGraph& graph, Json i
   while (true) {
     const asl::State* s = graph.find(current);
     if (!s) {
-      co_return GraphOutcome{GraphOutcome::Kind::kFailed, nullptr,
-                             StatesError{std::string(errors::kRuntime),
-                                         "State '" + current + "' does not exist."}};
+      co_return GraphOutcome{
+          GraphOutcome::Kind::kFailed, nullptr,
+          StatesError{std::string(errors::kRuntime), "State '" + current + "' does not exist."}};
     }
     StateOutcome o = co_await run_state(f, *s, input);
     if (f.top_level) f.run.resume.reset();

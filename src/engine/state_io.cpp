@@ -70,7 +70,7 @@ namespace {
 
 // AWS's variable quotas (VariableQuotas: 256 KiB per variable, 256 KiB for all the variables one
 // Assign field sets, 10 MiB for all the variables stored), on the UTF-8 JSON text.
-std::optional<StatesError> check_variable_sizes(const Json& assigned, const Json& stored,
+std::optional<StatesError> check_variable_sizes(const Json& assigned, const VariableSizes& stored,
                                                 const VariableQuotas& quotas) {
   auto too_big = [](std::string what) {
     return StatesError{std::string(errors::kRuntime), std::move(what)};
@@ -88,9 +88,8 @@ std::optional<StatesError> check_variable_sizes(const Json& assigned, const Json
     return too_big("The variables assigned in the Assign field have a combined size of " +
                    std::to_string(assign_total) + " bytes, which exceeds the maximum of " +
                    std::to_string(quotas.per_assign) + " bytes.");
-  std::size_t stored_total = assign_total;
-  for (const auto& [name, value] : stored.items())
-    if (!assigned.contains(name)) stored_total += dump_compact(value).size();
+  std::size_t stored_total = stored.total + assign_total;
+  for (const auto& [name, value] : assigned.items()) stored_total -= stored.of(name);
   if (stored_total > quotas.per_execution)
     return too_big("The variables of the execution would have a combined size of " +
                    std::to_string(stored_total) + " bytes, which exceeds the maximum of " +
@@ -107,7 +106,8 @@ Result<std::optional<Json>> StateIO::evaluate_assign(
   auto r = evaluate(*a, dollar, "Assign", result, error_output);
   if (!r) return tl::unexpected(r.error());
   if (r->is_object())
-    if (auto e = check_variable_sizes(*r, frame_.variables, frame_.run.services.variable_quotas))
+    if (auto e =
+            check_variable_sizes(*r, frame_.variable_sizes, frame_.run.services.variable_quotas))
       return tl::unexpected(std::move(*e));
   return std::optional<Json>(std::move(*r));
 }
