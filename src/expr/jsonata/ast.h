@@ -93,7 +93,7 @@ struct Node {
   bool has_seeking_parent = false;
   std::shared_ptr<CompiledRegex> regex;
 
-  // Set after the rewrite (binds_nothing in ast_rewrite.cpp). A block whose expressions can never
+  // Set after the rewrite (mark_shortcuts in ast_marks.cpp). A block whose expressions can never
   // bind a variable in its scope evaluates in its parent's frame, which it could not change anyway.
   bool needs_frame = true;
   // A path that is one name step with nothing attached to it or to the path: on a non-array input

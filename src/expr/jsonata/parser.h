@@ -17,4 +17,8 @@ NodePtr parse(std::string_view text);
 // The rewrite step (ast_rewrite.cpp).
 NodePtr rewrite_ast(const NodePtr& raw);
 
+// Marks evaluator shortcuts (Node::needs_frame, Node::lone_field) on a rewritten tree
+// (ast_marks.cpp); rewrite_ast calls it last.
+void mark_shortcuts(Node* root);
+
 }  // namespace sfn::jsonata
