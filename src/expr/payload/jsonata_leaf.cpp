@@ -66,7 +66,7 @@ jsonata::BindingRefs jsonata_bindings(const expr::EvalContext& ctx) {
     refs.push_back(jsonata::BindingRef{"states",
                                        nullptr,
                                        {{"input", s->input},
-                                        {"context", s->context},
+                                        {"context", &ctx.context.get()},
                                         {"result", s->result},
                                         {"errorOutput", s->error_output}}});
   return refs;
