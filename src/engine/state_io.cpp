@@ -44,7 +44,8 @@ Result<std::optional<Json>> StateIO::evaluate_dynamic(const asl::DynamicValue& v
   if (v.jsonata) {
     const auto st = states(nullptr, nullptr);
     const expr::EvalContext ctx{raw_, context(), &frame_.variables, field, &st};
-    auto r = v.jsonata->program.evaluate_refs(&raw_, payload::jsonata_bindings(ctx));
+    auto r = v.jsonata->program.evaluate_refs(
+        &raw_, payload::jsonata_bindings(ctx, v.jsonata->reads_context));
     std::string prefix = "The JSONata expression '" + v.jsonata->text +
                          "' specified for the field '" + std::string(field) + "' ";
     if (!r || !*r)
