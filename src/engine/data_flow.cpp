@@ -36,13 +36,13 @@ Json context_object(const Frame& frame, const asl::State& state, const StateVisi
   return ctx;
 }
 
-std::optional<Json> select_path(const jsonpath::Path& path, const Json& input, const Json& context,
-                                const Json& variables) {
+std::optional<Json> select_path(const jsonpath::Path& path, const Json& input,
+                                expr::ContextRef context, const Json& variables) {
   switch (path.root()) {
     case jsonpath::Root::kInput:
       return path.evaluate(input);
     case jsonpath::Root::kContext:
-      return path.evaluate(context);
+      return path.evaluate(context.get());
     case jsonpath::Root::kVariable: {
       auto it = variables.find(path.variable_name());
       if (it == variables.end()) return std::nullopt;
@@ -79,7 +79,7 @@ std::string bracket_notation(const std::string& text) {
   return out;
 }
 
-Result<Json> apply_input_path(const asl::State& state, const Json& raw, const Json& context,
+Result<Json> apply_input_path(const asl::State& state, const Json& raw, expr::ContextRef context,
                               const Frame& frame) {
   switch (state.input_path.kind) {
     case asl::PathField::Kind::kDefault:
@@ -95,15 +95,15 @@ Result<Json> apply_input_path(const asl::State& state, const Json& raw, const Js
   return raw;
 }
 
-Result<Json> apply_parameters(const asl::State& state, const Json& effective, const Json& context,
-                              const Frame& frame) {
+Result<Json> apply_parameters(const asl::State& state, const Json& effective,
+                              expr::ContextRef context, const Frame& frame) {
   if (!state.parameters) return effective;
   expr::EvalContext ctx{effective, context, &frame.variables};
   return state.parameters->evaluate(ctx);
 }
 
 Result<Json> apply_result_selector(const asl::State& state, const Json& result,
-                                   const Json& context, const Frame& frame) {
+                                   expr::ContextRef context, const Frame& frame) {
   if (!state.result_selector) return result;
   expr::EvalContext ctx{result, context, &frame.variables};
   return state.result_selector->evaluate(ctx);
@@ -129,7 +129,7 @@ Result<Json> apply_result_path(const asl::PathField& result_path, const Json& ra
   return result;
 }
 
-Result<Json> apply_output_path(const asl::State& state, const Json& value, const Json& context,
+Result<Json> apply_output_path(const asl::State& state, const Json& value, expr::ContextRef context,
                                const Frame& frame) {
   switch (state.output_path.kind) {
     case asl::PathField::Kind::kDefault:

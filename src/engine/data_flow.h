@@ -9,6 +9,7 @@
 #include "engine/frame.h"
 #include "sfn/asl/model/state.h"
 #include "sfn/common/result.h"
+#include "sfn/expr/eval_context.h"
 #include "sfn/expr/jsonpath/path.h"
 
 namespace sfn::engine {
@@ -25,22 +26,23 @@ struct StateVisit {
 // The context object ($$) for a state visit.
 Json context_object(const Frame& frame, const asl::State& state, const StateVisit& visit);
 
-// Selects a path against the input, the context object or the variables, by its root.
-std::optional<Json> select_path(const jsonpath::Path& path, const Json& input, const Json& context,
-                                const Json& variables);
+// Selects a path against the input, the context object or the variables, by its root. $$ is
+// built only for a path rooted at it.
+std::optional<Json> select_path(const jsonpath::Path& path, const Json& input,
+                                expr::ContextRef context, const Json& variables);
 
 // "$['a']['b'][0]" — the bracket form AWS prints in path errors.
 std::string bracket_notation(const std::string& path_text);
 
-Result<Json> apply_input_path(const asl::State& state, const Json& raw, const Json& context,
+Result<Json> apply_input_path(const asl::State& state, const Json& raw, expr::ContextRef context,
                               const Frame& frame);
 // Parameters (or ItemSelector) when present, else the effective input unchanged.
-Result<Json> apply_parameters(const asl::State& state, const Json& effective, const Json& context,
-                              const Frame& frame);
+Result<Json> apply_parameters(const asl::State& state, const Json& effective,
+                              expr::ContextRef context, const Frame& frame);
 Result<Json> apply_result_selector(const asl::State& state, const Json& result,
-                                   const Json& context, const Frame& frame);
+                                   expr::ContextRef context, const Frame& frame);
 Result<Json> apply_result_path(const asl::PathField& result_path, const Json& raw, Json result);
-Result<Json> apply_output_path(const asl::State& state, const Json& value, const Json& context,
+Result<Json> apply_output_path(const asl::State& state, const Json& value, expr::ContextRef context,
                                const Frame& frame);
 
 }  // namespace sfn::engine

@@ -5,32 +5,21 @@
 namespace sfn::engine {
 
 StateIO::StateIO(Frame& f, const asl::State& s, StateVisit& visit, const Json& raw)
-    : frame_(f), state_(s), visit_(visit), raw_(raw), context_(context_object(f, s, visit)) {}
-
-void StateIO::refresh_context() {
-  auto& st = context_["State"];
-  if (st.contains("RetryCount")) st["RetryCount"] = visit_.retry_count;
-  if (!visit_.task_token) return;
-  if (context_.contains("Map") && !context_.contains("Task")) {
-    context_ = context_object(frame_, state_, visit_);  // keep AWS's key order (Task before Map)
-    return;
-  }
-  context_["Task"] = Json{{"Token", *visit_.task_token}};
-}
+    : frame_(f), state_(s), visit_(visit), raw_(raw), context_(f, s, visit) {}
 
 expr::StatesVariable StateIO::states(const Json* result, const Json* error_output) const {
-  return expr::StatesVariable{&raw_, &context_, result, error_output};
+  return expr::StatesVariable{&raw_, result, error_output};
 }
 
 Result<Json> StateIO::evaluate(const payload::PayloadTemplate& t, const Json& dollar,
                                std::string_view field, const Json* result,
                                const Json* error_output) const {
   if (!jsonata()) {
-    expr::EvalContext ctx{dollar, context_, &frame_.variables, field};
+    expr::EvalContext ctx{dollar, context(), &frame_.variables, field};
     return t.evaluate(ctx);
   }
   const auto st = states(result, error_output);
-  expr::EvalContext ctx{raw_, context_, &frame_.variables, field, &st};
+  expr::EvalContext ctx{raw_, context(), &frame_.variables, field, &st};
   return t.evaluate(ctx);
 }
 
@@ -39,7 +28,7 @@ Result<std::optional<Json>> StateIO::evaluate_dynamic(const asl::DynamicValue& v
                                                       std::string_view field) const {
   if (v.literal) return std::optional<Json>(*v.literal);
   if (v.path) {
-    auto found = select_path(*v.path, dollar, context_, frame_.variables);
+    auto found = select_path(*v.path, dollar, context(), frame_.variables);
     if (!found)
       return states_error(std::string(errors::kRuntime),
                           "Invalid path '" + v.path->text() +
@@ -47,15 +36,16 @@ Result<std::optional<Json>> StateIO::evaluate_dynamic(const asl::DynamicValue& v
     return std::optional<Json>(std::move(*found));
   }
   if (v.intrinsic) {
-    expr::EvalContext ctx{dollar, context_, &frame_.variables, field};
+    expr::EvalContext ctx{dollar, context(), &frame_.variables, field};
     auto r = v.intrinsic->evaluate(ctx);
     if (!r) return tl::unexpected(r.error());
     return std::optional<Json>(std::move(*r));
   }
   if (v.jsonata) {
     const auto st = states(nullptr, nullptr);
-    const expr::EvalContext ctx{raw_, context_, &frame_.variables, field, &st};
-    auto r = v.jsonata->program.evaluate_refs(&raw_, payload::jsonata_bindings(ctx));
+    const expr::EvalContext ctx{raw_, context(), &frame_.variables, field, &st};
+    auto r = v.jsonata->program.evaluate_refs(
+        &raw_, payload::jsonata_bindings(ctx, v.jsonata->reads_context));
     std::string prefix = "The JSONata expression '" + v.jsonata->text +
                          "' specified for the field '" + std::string(field) + "' ";
     if (!r || !*r)

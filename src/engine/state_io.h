@@ -9,6 +9,7 @@
 
 #include "engine/data_flow.h"
 #include "engine/frame.h"
+#include "engine/lazy_context.h"
 #include "sfn/asl/model/state.h"
 #include "sfn/expr/payload/payload_template.h"
 
@@ -22,10 +23,10 @@ class StateIO {
   const Json& raw() const { return raw_; }
   StateVisit& visit() { return visit_; }
   Frame& frame() { return frame_; }
-  const Json& context() const { return context_; }
-  // After the state's work: the only context fields work changes are $$.State.RetryCount and
-  // $$.Task.Token, so they are patched instead of copying the whole object again.
-  void refresh_context();
+  // $$, built only when an expression reads it; context().get() forces it.
+  expr::ContextRef context() const { return context_; }
+  // After the state's work: $$ shows the current $$.State.RetryCount and $$.Task.Token.
+  void refresh_context() { context_.refresh(); }
 
   // A payload template: JSONPath mode reads `dollar` as $; JSONata mode binds $states built
   // from the raw input, the context and `result` / `error_output` when given.
@@ -56,7 +57,7 @@ class StateIO {
   const asl::State& state_;
   StateVisit& visit_;
   const Json& raw_;
-  Json context_;
+  LazyContext context_;
 };
 
 }  // namespace sfn::engine

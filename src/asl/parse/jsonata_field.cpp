@@ -19,6 +19,7 @@ std::optional<JsonataExpr> compile_jsonata(std::string_view text, const std::str
     return std::nullopt;
   }
   expr.program = std::move(*program);
+  expr.reads_context = payload::reads_states_context(expr.text);
   return expr;
 }
 

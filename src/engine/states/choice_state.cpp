@@ -14,7 +14,7 @@ Awaitable<Result<StepOutput>> run_choice(Frame& f, const asl::ChoiceState& s, St
     effective = std::move(*e);
   }
   const Json& input = io.jsonata() ? io.raw() : effective;
-  const expr::StatesVariable states{&io.raw(), &io.context()};
+  const expr::StatesVariable states{&io.raw()};
   expr::EvalContext ectx{input, io.context(), &f.variables, {}, io.jsonata() ? &states : nullptr};
   const asl::ChoiceBranch* matched = nullptr;
   for (const auto& branch : s.choices) {

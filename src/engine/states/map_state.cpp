@@ -168,7 +168,7 @@ std::string json_type_name(const Json& v) {
 }  // namespace
 
 Awaitable<Result<Json>> run_map(Frame& f, const asl::MapState& s, const Json& input, StateIO& io) {
-  const Json& ctx = io.context();
+  const expr::ContextRef ctx = io.context();  // lazy: built only if a path reads $$
   Json items = input;
   if (s.items) {
     auto v = io.evaluate(*s.items, input, "Items");

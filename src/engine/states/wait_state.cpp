@@ -15,11 +15,12 @@ StatesError runtime(std::string cause) {
 
 // The wall-clock instant the state waits until.
 Result<double> deadline(const asl::WaitState& s, const Json& input, StateIO& io, double entered) {
-  const Json& ctx = io.context();
+  const expr::ContextRef ctx = io.context();  // lazy: built only if a path reads $$
   const Frame& f = io.frame();
   const bool jsonata = io.jsonata();
   auto invalid = [jsonata](std::string cause) {
-    return tl::unexpected(StatesError{std::string(jsonata ? errors::kQueryEvaluationError : errors::kRuntime), std::move(cause)});
+    return tl::unexpected(StatesError{
+        std::string(jsonata ? errors::kQueryEvaluationError : errors::kRuntime), std::move(cause)});
   };
   if (s.seconds.literal) return entered + s.seconds.literal->get<double>();
   if (s.seconds.jsonata) {
@@ -27,18 +28,24 @@ Result<double> deadline(const asl::WaitState& s, const Json& input, StateIO& io,
     if (!v) return tl::unexpected(v.error());
     const Json& j = **v;
     if (!j.is_number() || std::floor(j.get<double>()) != j.get<double>() || j.get<double>() < 0)
-      return invalid("The Seconds field must be a non-negative integer, but was: " + dump_compact(j));
+      return invalid("The Seconds field must be a non-negative integer, but was: " +
+                     dump_compact(j));
     return entered + j.get<double>();
   }
   if (s.seconds.path) {
     const auto& p = *s.seconds.path;
     auto v = select_path(p, input, ctx, f.variables);
-    if (!v) return tl::unexpected(runtime("The SecondsPath parameter does not reference an input value: " + p.text()));
+    if (!v)
+      return tl::unexpected(
+          runtime("The SecondsPath parameter does not reference an input value: " + p.text()));
     std::string shown = p.text() + " == " + dump_compact(*v);
     if (!v->is_number() || std::floor(v->get<double>()) != v->get<double>())
-      return tl::unexpected(runtime("The SecondsPath parameter cannot be parsed as a long value: " + shown));
+      return tl::unexpected(
+          runtime("The SecondsPath parameter cannot be parsed as a long value: " + shown));
     double seconds = v->get<double>();
-    if (seconds < 0) return tl::unexpected(runtime("The SecondsPath parameter references a negative value: " + shown));
+    if (seconds < 0)
+      return tl::unexpected(
+          runtime("The SecondsPath parameter references a negative value: " + shown));
     return entered + seconds;
   }
   if (s.timestamp.literal || s.timestamp.jsonata) {
@@ -47,16 +54,26 @@ Result<double> deadline(const asl::WaitState& s, const Json& input, StateIO& io,
     const Json& j = **v;
     std::string text = j.is_string() ? j.get<std::string>() : dump_compact(j);
     auto t = j.is_string() ? parse_iso8601(text) : std::nullopt;
-    if (!t) return invalid("The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: " + text);
+    if (!t)
+      return invalid(
+          "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format "
+          "string: " +
+          text);
     return *t;
   }
   if (s.timestamp.path) {
     const auto& p = *s.timestamp.path;
     auto v = select_path(p, input, ctx, f.variables);
-    if (!v) return tl::unexpected(runtime("The TimestampPath parameter does not reference an input value: " + p.text()));
+    if (!v)
+      return tl::unexpected(
+          runtime("The TimestampPath parameter does not reference an input value: " + p.text()));
     std::string text = v->is_string() ? v->get<std::string>() : dump_compact(*v);
     auto t = v->is_string() ? parse_iso8601(text) : std::nullopt;
-    if (!t) return tl::unexpected(runtime("The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: " + p.text() + " == " + text));
+    if (!t)
+      return tl::unexpected(
+          runtime("The TimestampPath parameter does not reference a valid ISO-8601 extended offset "
+                  "date-time format string: " +
+                  p.text() + " == " + text));
     return *t;
   }
   return entered;

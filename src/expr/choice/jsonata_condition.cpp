@@ -41,10 +41,13 @@ std::string jsonata_type(const Json& v) {
 class ConditionRule final : public RuleImpl {
  public:
   ConditionRule(std::string text, jsonata::Program program)
-      : text_(std::move(text)), program_(std::move(program)) {}
+      : text_(std::move(text)),
+        program_(std::move(program)),
+        reads_context_(payload::reads_states_context(text_)) {}
 
   Result<bool> evaluate(const expr::EvalContext& ctx) const override {
-    auto result = program_.evaluate_refs(&ctx.input, payload::jsonata_bindings(ctx));
+    auto result =
+        program_.evaluate_refs(&ctx.input, payload::jsonata_bindings(ctx, reads_context_));
     const std::string prefix =
         "The JSONata expression '" + text_ + "' specified for the field 'Condition' ";
     if (!result || !*result)
@@ -63,6 +66,7 @@ class ConditionRule final : public RuleImpl {
  private:
   std::string text_;
   jsonata::Program program_;
+  bool reads_context_;  // else $$ is not built for this condition
 };
 
 class ConstantRule final : public RuleImpl {

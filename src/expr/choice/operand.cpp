@@ -9,8 +9,12 @@ namespace sfn::choice::detail {
 std::optional<Json> resolve(const jsonpath::Path& path, const expr::EvalContext& ctx) {
   const Json* doc = nullptr;
   switch (path.root()) {
-    case jsonpath::Root::kInput: doc = &ctx.input; break;
-    case jsonpath::Root::kContext: doc = &ctx.context; break;
+    case jsonpath::Root::kInput:
+      doc = &ctx.input;
+      break;
+    case jsonpath::Root::kContext:
+      doc = &ctx.context.get();
+      break;
     case jsonpath::Root::kVariable:
       if (!ctx.variables || !ctx.variables->is_object()) return std::nullopt;
       if (auto it = ctx.variables->find(path.variable_name()); it != ctx.variables->end()) {
@@ -35,7 +39,8 @@ Result<Json> resolve_required(const jsonpath::Path& path, const expr::EvalContex
 std::optional<jsonpath::Path> compile_path(const Json& value, std::string_view field,
                                            const std::string& location, Diags& diags) {
   if (!value.is_string()) {
-    diags.push_back({location, "The value for the field '" + std::string(field) + "' must be a STRING"});
+    diags.push_back(
+        {location, "The value for the field '" + std::string(field) + "' must be a STRING"});
     return std::nullopt;
   }
   auto path = jsonpath::Path::parse(value.get_ref<const std::string&>());

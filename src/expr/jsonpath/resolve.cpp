@@ -13,7 +13,7 @@ std::string path_not_found_cause(std::string_view path_text, std::string_view fi
 Result<Json> resolve(const Path& path, const expr::EvalContext& ctx) {
   const Json* doc = &ctx.input;
   if (path.root() == Root::kContext) {
-    doc = &ctx.context;
+    doc = &ctx.context.get();  // built only now that $$ is read
   } else if (path.root() == Root::kVariable) {
     doc = nullptr;
     if (ctx.variables && ctx.variables->is_object()) {

@@ -55,7 +55,7 @@ std::string jsonata_failure(const jsonata::Error* error) {
   return "threw an error: " + error->code + ": " + error->message;
 }
 
-jsonata::BindingRefs jsonata_bindings(const expr::EvalContext& ctx) {
+jsonata::BindingRefs jsonata_bindings(const expr::EvalContext& ctx, bool reads_context) {
   jsonata::BindingRefs refs;
   if (ctx.variables && ctx.variables->is_object()) {
     refs.reserve(ctx.variables->size() + 1);
@@ -66,7 +66,7 @@ jsonata::BindingRefs jsonata_bindings(const expr::EvalContext& ctx) {
     refs.push_back(jsonata::BindingRef{"states",
                                        nullptr,
                                        {{"input", s->input},
-                                        {"context", s->context},
+                                        {"context", reads_context ? &ctx.context.get() : nullptr},
                                         {"result", s->result},
                                         {"errorOutput", s->error_output}}});
   return refs;
@@ -109,6 +109,7 @@ TemplateNode compile_jsonata(const Json& tmpl, const std::string& location,
     return node;
   }
   leaf->program = std::move(*program);
+  leaf->reads_context = reads_states_context(leaf->expression);
   node.kind = TemplateNode::Kind::kJsonata;
   node.jsonata = std::move(leaf);
   return node;
@@ -116,7 +117,7 @@ TemplateNode compile_jsonata(const Json& tmpl, const std::string& location,
 
 Result<Json> evaluate_jsonata(const TemplateNode& node, const expr::EvalContext& ctx) {
   const JsonataLeaf& leaf = *node.jsonata;
-  auto result = leaf.program.evaluate_refs(&ctx.input, jsonata_bindings(ctx));
+  auto result = leaf.program.evaluate_refs(&ctx.input, jsonata_bindings(ctx, leaf.reads_context));
   if (!result || !*result)
     return query_error(leaf, ctx.field, jsonata_failure(result ? nullptr : &result.error()));
   return std::move(**result);

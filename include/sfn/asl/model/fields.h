@@ -29,6 +29,7 @@ struct PathField {
 struct JsonataExpr {
   std::string text;  // without the {% %} delimiters
   jsonata::Program program;
+  bool reads_context = true;  // payload::reads_states_context(text): else $$ is not built for it
 };
 
 // A number/timestamp field that can be a literal, a JSONPath (`...Path` field) or JSONata.

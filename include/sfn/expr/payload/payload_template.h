@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <tl/expected.hpp>
 #include <vector>
 
@@ -43,7 +44,13 @@ class PayloadTemplate {
 // for the field '...' " + this): `error` null = the result was undefined.
 std::string jsonata_failure(const jsonata::Error* error);
 
+// Whether a JSONata expression's text can read $states.context (or the whole $states). Computed
+// once at compile time; false means evaluation need not build the context object. Conservative:
+// `$states.inputs`, string literals and comments naming $states count as reads.
+bool reads_states_context(std::string_view expression);
+
 // A JSONata expression's bindings for `ctx`, by reference: each workflow variable and $states.
-jsonata::BindingRefs jsonata_bindings(const expr::EvalContext& ctx);
+// $states.context is bound (and so the lazy context object built) only when `reads_context`.
+jsonata::BindingRefs jsonata_bindings(const expr::EvalContext& ctx, bool reads_context);
 
 }  // namespace sfn::payload
