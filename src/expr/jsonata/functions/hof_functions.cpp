@@ -1,6 +1,7 @@
 // Higher-order functions: $map, $filter, $single, $reduce, $sift, $each, $sort.
 #include <functional>
 
+#include "expr/jsonata/merge_sort.h"
 #include "expr/jsonata/registry.h"
 
 namespace sfn::jsonata {
@@ -21,7 +22,8 @@ Value map(CallContext& ctx, std::vector<Value>& args) {
   Value result = make_sequence();
   const auto items = a.as_array().items;
   for (std::size_t i = 0; i < items.size(); ++i) {
-    Value r = ctx.ev.apply(f, hof_args(f, items[i], Value::number(static_cast<double>(i)), a), Value{}, ctx.env);
+    Value r = ctx.ev.apply(f, hof_args(f, items[i], Value::number(static_cast<double>(i)), a),
+                           Value{}, ctx.env);
     if (r.is_defined()) push(result, r);
   }
   return result;
@@ -34,7 +36,8 @@ Value filter(CallContext& ctx, std::vector<Value>& args) {
   Value result = make_sequence();
   const auto items = a.as_array().items;
   for (std::size_t i = 0; i < items.size(); ++i) {
-    Value r = ctx.ev.apply(f, hof_args(f, items[i], Value::number(static_cast<double>(i)), a), Value{}, ctx.env);
+    Value r = ctx.ev.apply(f, hof_args(f, items[i], Value::number(static_cast<double>(i)), a),
+                           Value{}, ctx.env);
     if (truthy(r)) push(result, items[i]);
   }
   return result;
@@ -50,7 +53,8 @@ Value single(CallContext& ctx, std::vector<Value>& args) {
   for (std::size_t i = 0; i < items.size(); ++i) {
     bool positive = true;
     if (f.is_defined()) {
-      Value r = ctx.ev.apply(f, hof_args(f, items[i], Value::number(static_cast<double>(i)), a), Value{}, ctx.env);
+      Value r = ctx.ev.apply(f, hof_args(f, items[i], Value::number(static_cast<double>(i)), a),
+                             Value{}, ctx.env);
       positive = truthy(r);
     }
     if (positive) {
@@ -119,11 +123,16 @@ Value each(CallContext& ctx, std::vector<Value>& args) {
 bool js_truthy(const Value& v) {
   switch (v.type()) {
     case ValueType::Undefined:
-    case ValueType::Null: return false;
-    case ValueType::Boolean: return v.as_bool();
-    case ValueType::Number: return v.as_number() != 0 && v.as_number() == v.as_number();
-    case ValueType::String: return !v.as_string().empty();
-    default: return true;
+    case ValueType::Null:
+      return false;
+    case ValueType::Boolean:
+      return v.as_bool();
+    case ValueType::Number:
+      return v.as_number() != 0 && v.as_number() == v.as_number();
+    case ValueType::String:
+      return !v.as_string().empty();
+    default:
+      return true;
   }
 }
 
@@ -145,21 +154,7 @@ Value sort(CallContext& ctx, std::vector<Value>& args) {
     };
   }
   std::vector<Value> items = a.as_array().items;
-  std::vector<Value> tmp(items.size());
-  for (std::size_t width = 1; width < items.size(); width *= 2) {
-    for (std::size_t lo = 0; lo < items.size(); lo += 2 * width) {
-      std::size_t mid = std::min(lo + width, items.size());
-      std::size_t hi = std::min(lo + 2 * width, items.size());
-      std::size_t i = lo, j = mid, k = lo;
-      while (i < mid && j < hi) {
-        if (after(items[i], items[j])) tmp[k++] = items[j++];
-        else tmp[k++] = items[i++];
-      }
-      while (i < mid) tmp[k++] = items[i++];
-      while (j < hi) tmp[k++] = items[j++];
-    }
-    items.swap(tmp);
-  }
+  merge_sort(items, after);
   Value out = Value::new_array();
   out.as_array().items = std::move(items);
   return out;
