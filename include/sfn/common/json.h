@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -19,9 +20,17 @@ inline constexpr std::size_t kMaxJsonDepth = 1000;
 // Compact serialization as AWS prints payloads (no spaces). Invalid UTF-8 is replaced.
 std::string dump_compact(const Json& value);
 
-// Parses text; returns a discarded value (check is_discarded()) when the text is not JSON or is
-// nested deeper than kMaxJsonDepth.
+// Parses text in linear time (objects with many keys included); returns a discarded value
+// (check is_discarded()) when the text is not JSON or is nested deeper than kMaxJsonDepth.
 Json parse_json_or_discarded(std::string_view text);
+
+// Where and why text is not JSON (nlohmann's parse_error message and byte offset, 1-based), or
+// nullopt when it is. Linear, builds nothing.
+struct JsonSyntaxError {
+  std::string message;
+  std::size_t byte = 0;
+};
+std::optional<JsonSyntaxError> json_syntax_error(std::string_view text);
 
 // The deepest nesting of arrays and objects in `text` (0 for a scalar); brackets inside strings
 // do not count, and the text need not be valid JSON. Linear, no recursion.
