@@ -62,6 +62,16 @@ CREATE TABLE events (
   PRIMARY KEY (execution_arn, id)
 ) WITHOUT ROWID;
 )sql"},
+    Migration{2, "finished executions read on demand, crash-loop safety", R"sql(
+ALTER TABLE executions ADD COLUMN resume_strikes INTEGER NOT NULL DEFAULT 0;
+DROP INDEX executions_by_state_machine;
+CREATE INDEX executions_by_state_machine ON executions (state_machine_arn, start_date);
+CREATE INDEX running_executions ON executions (start_date) WHERE status = 'RUNNING';
+CREATE TABLE server_state (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+)sql"},
 };
 
 double now_seconds() {

@@ -1,5 +1,6 @@
 #include "store/snapshot_reader.h"
 
+#include "store/read_queries.h"
 #include "store/sqlite_database.h"
 #include "store/sqlite_statement.h"
 
@@ -42,42 +43,19 @@ void read_tags(SqliteDatabase& db, Snapshot& out) {
   while (q.step()) out.tags[q.text(0)][q.text(1)] = q.text(2);
 }
 
-void read_executions(SqliteDatabase& db, Snapshot& out) {
-  SqliteStatement q(db,
-                    "SELECT arn, state_machine_arn, name, status, input, output, error, cause,"
-                    " start_date, stop_date, definition, state_machine_type, role_arn, checkpoint"
-                    " FROM executions ORDER BY start_date, arn");
-  while (q.step()) {
-    ExecutionRow row;
-    row.arn = q.text(0);
-    row.state_machine_arn = q.text(1);
-    row.name = q.text(2);
-    row.status = q.text(3);
-    row.input = q.text(4);
-    row.output = q.optional_text(5);
-    row.error = q.optional_text(6);
-    row.cause = q.optional_text(7);
-    row.start_date = q.real(8);
-    row.stop_date = q.optional_real(9);
-    row.definition = q.text(10);
-    row.state_machine_type = q.text(11);
-    row.role_arn = q.text(12);
-    row.checkpoint = q.text(13);
-    out.executions.push_back(std::move(row));
-  }
+void read_running_executions(SqliteDatabase& db, Snapshot& out) {
+  SqliteStatement q(db, std::string("SELECT ") + kExecutionColumns +
+                            " FROM executions WHERE status = 'RUNNING' ORDER BY start_date, arn");
+  while (q.step()) out.executions.push_back(execution_row(q));
 }
 
-void read_events(SqliteDatabase& db, Snapshot& out) {
-  SqliteStatement q(db, "SELECT execution_arn, id, json FROM events ORDER BY execution_arn, id");
-  std::vector<EventRow>* current = nullptr;
-  std::string current_arn;
-  while (q.step()) {
-    std::string arn = q.text(0);
-    if (!current || arn != current_arn) {
-      current = &out.events[arn];
-      current_arn = std::move(arn);
-    }
-    current->push_back(EventRow{q.integer(1), q.text(2)});
+void read_running_events(SqliteDatabase& db, Snapshot& out) {
+  SqliteStatement q(db, "SELECT id, json FROM events WHERE execution_arn = ?1 ORDER BY id");
+  for (const ExecutionRow& row : out.executions) {
+    std::vector<EventRow>& events = out.events[row.arn];
+    q.reset();
+    q.bind(1, row.arn);
+    while (q.step()) events.push_back(EventRow{q.integer(0), q.text(1)});
   }
 }
 
@@ -88,8 +66,8 @@ Snapshot read_snapshot(SqliteDatabase& db) {
   read_state_machines(db, out);
   read_activities(db, out);
   read_tags(db, out);
-  read_executions(db, out);
-  read_events(db, out);
+  read_running_executions(db, out);
+  read_running_events(db, out);
   return out;
 }
 

@@ -1,7 +1,8 @@
-// The SQLite implementation of Store: one connection, owned for writes by one writer thread.
-// Every write method copies its arguments into the WriteQueue and returns; the writer drains
-// the queue and commits each batch in one transaction. A failed write is an infrastructure
-// failure: it is logged and the writer goes on with the next one.
+// The SQLite implementation of Store: one connection, owned by one writer thread. Every write
+// and read method copies its arguments into the WriteQueue and returns; the writer drains the
+// queue, commits each batch's writes in one transaction (group commit), then answers the batch's
+// reads and barriers. A failed write is an infrastructure failure: it is logged, the barriers of
+// its batch report it, and the writer goes on with the next batch.
 #pragma once
 
 #include <atomic>
@@ -15,6 +16,7 @@
 
 namespace sfn::store {
 
+class DbLock;
 class SqliteDatabase;
 class WriteStatements;
 
@@ -35,15 +37,27 @@ class SqliteStore final : public Store {
   void delete_execution(const std::string& arn) override;
   void append_events(const std::string& execution_arn, std::vector<EventRow> events) override;
   void truncate_events(const std::string& execution_arn, std::int64_t last_kept_id) override;
+  void put_checkpoint(const std::string& arn, const std::string& checkpoint) override;
+  void put_resume_strikes(const std::string& arn, std::int64_t strikes) override;
 
   void flush() override;
+  void when_committed(std::function<void(bool committed)> done) override;
+  void read_execution(const std::string& arn,
+                      ReadDone<std::optional<ExecutionRow>> done) override;
+  void read_executions(const ExecutionPageQuery& query, ReadDone<ExecutionPage> done) override;
+  void read_events(const EventPageQuery& query, ReadDone<EventPage> done) override;
   StoreStats stats() const override;
 
  private:
   void run_writer();
-  void commit_batch(std::deque<WriteOp>& batch);
+  // Applies the batch's writes in one transaction; true when it committed.
+  bool commit_batch(std::deque<WriteOp>& batch);
+  template <class T, class Query>
+  void queue_read(Query query, ReadDone<T> done);
 
+  std::unique_ptr<DbLock> lock_;  // outlives db_ (see DbLock)
   std::unique_ptr<SqliteDatabase> db_;
+  bool unclean_shutdown_ = false;
   std::unique_ptr<WriteStatements> statements_;
   std::mutex db_mutex_;  // load() vs. the writer's transactions
   WriteQueue queue_;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <variant>
@@ -11,6 +12,8 @@
 #include "sfn/store/store.h"
 
 namespace sfn::store {
+
+class SqliteDatabase;
 
 struct DeleteStateMachineOp {
   std::string arn;
@@ -34,9 +37,34 @@ struct TruncateEventsOp {
   std::int64_t last_kept_id;
 };
 
+struct CheckpointOp {
+  std::string execution_arn;
+  std::string checkpoint;
+};
+
+struct ResumeStrikesOp {
+  std::string execution_arn;
+  std::int64_t strikes;
+};
+
+// Not writes, but queued with them so that they are answered in order: a read runs after the
+// transaction of its batch commits (it sees every write queued before it); a barrier reports
+// whether that transaction committed.
+struct ReadOp {
+  std::function<void(SqliteDatabase&)> run;
+};
+struct BarrierOp {
+  std::function<void(bool committed)> done;
+};
+
 using WriteOp = std::variant<StateMachineRow, DeleteStateMachineOp, ActivityRow, DeleteActivityOp,
                              PutTagsOp, ExecutionRow, DeleteExecutionOp, AppendEventsOp,
-                             TruncateEventsOp>;
+                             TruncateEventsOp, CheckpointOp, ResumeStrikesOp, ReadOp, BarrierOp>;
+
+// Reads and barriers change nothing; they run after the batch's commit.
+inline bool is_write(const WriteOp& op) {
+  return !std::holds_alternative<ReadOp>(op) && !std::holds_alternative<BarrierOp>(op);
+}
 
 // For log lines: which kind of write failed.
 inline const char* write_op_name(const WriteOp& op) {
@@ -44,7 +72,9 @@ inline const char* write_op_name(const WriteOp& op) {
                                            "put_activity",      "delete_activity",
                                            "put_tags",          "put_execution",
                                            "delete_execution",  "append_events",
-                                           "truncate_events"};
+                                           "truncate_events",   "put_checkpoint",
+                                           "put_resume_strikes", "read",
+                                           "barrier"};
   return kNames[op.index()];
 }
 

@@ -21,12 +21,16 @@ WriteStatements::WriteStatements(SqliteDatabase& db)
           db,
           "INSERT OR REPLACE INTO executions (arn, state_machine_arn, name, status, input, output,"
           " error, cause, start_date, stop_date, definition, state_machine_type, role_arn,"
-          " checkpoint) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"),
+          " checkpoint, resume_strikes)"
+          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"),
       delete_execution_(db, "DELETE FROM executions WHERE arn = ?1"),
       delete_events_(db, "DELETE FROM events WHERE execution_arn = ?1"),
       upsert_event_(db,
                     "INSERT OR REPLACE INTO events (execution_arn, id, json) VALUES (?1, ?2, ?3)"),
-      truncate_events_(db, "DELETE FROM events WHERE execution_arn = ?1 AND id > ?2") {}
+      truncate_events_(db, "DELETE FROM events WHERE execution_arn = ?1 AND id > ?2"),
+      update_checkpoint_(db,
+                         "UPDATE executions SET checkpoint = ?2, resume_strikes = 0 WHERE arn = ?1"),
+      update_resume_strikes_(db, "UPDATE executions SET resume_strikes = ?2 WHERE arn = ?1") {}
 
 void WriteStatements::apply(const WriteOp& op) {
   std::visit([this](const auto& value) { put(value); }, op);
@@ -66,6 +70,7 @@ void WriteStatements::put(const ExecutionRow& row) {
       .bind(12, row.state_machine_type)
       .bind(13, row.role_arn)
       .bind(14, row.checkpoint)
+      .bind(15, row.resume_strikes)
       .run();
 }
 
@@ -96,6 +101,14 @@ void WriteStatements::put(const DeleteActivityOp& op) {
 void WriteStatements::put(const DeleteExecutionOp& op) {
   delete_execution_.bind(1, op.arn).run();
   delete_events_.bind(1, op.arn).run();
+}
+
+void WriteStatements::put(const CheckpointOp& op) {
+  update_checkpoint_.bind(1, op.execution_arn).bind(2, op.checkpoint).run();
+}
+
+void WriteStatements::put(const ResumeStrikesOp& op) {
+  update_resume_strikes_.bind(1, op.execution_arn).bind(2, op.strikes).run();
 }
 
 void WriteStatements::put(const TruncateEventsOp& op) {

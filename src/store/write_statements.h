@@ -26,6 +26,10 @@ class WriteStatements {
   void put(const DeleteActivityOp& op);
   void put(const DeleteExecutionOp& op);
   void put(const TruncateEventsOp& op);
+  void put(const CheckpointOp& op);
+  void put(const ResumeStrikesOp& op);
+  void put(const ReadOp&) {}
+  void put(const BarrierOp&) {}
 
   SqliteStatement upsert_state_machine_;
   SqliteStatement delete_state_machine_;
@@ -38,6 +42,8 @@ class WriteStatements {
   SqliteStatement delete_events_;
   SqliteStatement upsert_event_;
   SqliteStatement truncate_events_;
+  SqliteStatement update_checkpoint_;
+  SqliteStatement update_resume_strikes_;
 };
 
 }  // namespace sfn::store

@@ -1,14 +1,18 @@
-// Durable state in SQLite. The service keeps its working set in memory (so request handling
-// never touches the disk) and writes through this store: every write is queued to a single
-// writer thread that commits in batched transactions (WAL). At start, load() returns
-// everything that was committed before.
+// Durable state in SQLite. Every write and every read is queued to a single owner thread that
+// commits writes in batched transactions (WAL, group commit) and answers reads in queue order,
+// so a read sees every write queued before it and callers never wait on the disk. A request is
+// answered after when_committed() reports its writes durable. At start, load() returns the
+// resources and the RUNNING executions; finished executions are read on demand.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <tl/expected.hpp>
 #include <vector>
 
 namespace sfn::store {
@@ -52,6 +56,9 @@ struct ExecutionRow {
   std::string state_machine_type;
   std::string role_arn;
   std::string checkpoint;  // engine-owned JSON text: where to resume after a restart
+  // Restarts after which the execution was resumed and made no progress before the process
+  // ended abnormally again (crash-loop safety; reset by every checkpoint).
+  std::int64_t resume_strikes = 0;
 
   bool operator==(const ExecutionRow&) const = default;
 };
@@ -63,13 +70,46 @@ struct EventRow {
   bool operator==(const EventRow&) const = default;
 };
 
+// What the service needs at start: every resource, and the executions to resume. Finished
+// executions stay on disk (read_execution, read_executions, read_events).
 struct Snapshot {
   std::vector<StateMachineRow> state_machines;
   std::vector<ActivityRow> activities;
   std::map<std::string, std::map<std::string, std::string>> tags;  // resource arn -> key -> value
-  std::vector<ExecutionRow> executions;
-  std::map<std::string, std::vector<EventRow>> events;  // execution arn -> events by id
+  std::vector<ExecutionRow> executions;                  // RUNNING only, by start date
+  std::map<std::string, std::vector<EventRow>> events;  // of those, by execution arn, by id
+  // The process that had the database open before did not close it (crash, kill -9).
+  bool unclean_shutdown = false;
 };
+
+// ListExecutions of one state machine: newest first, optionally one status.
+struct ExecutionPageQuery {
+  std::string state_machine_arn;
+  std::optional<std::string> status;
+  std::size_t offset = 0;
+  std::size_t limit = 100;
+};
+struct ExecutionPage {
+  std::vector<ExecutionRow> rows;  // without definition, input and checkpoint
+  bool more = false;
+};
+
+// GetExecutionHistory: a page of one execution's events by id (or in reverse).
+struct EventPageQuery {
+  std::string execution_arn;
+  std::size_t offset = 0;
+  std::size_t limit = 100;
+  bool reverse = false;
+};
+struct EventPage {
+  std::vector<EventRow> events;
+  bool more = false;
+};
+
+// The answer of a read: the value, or SQLite's error text. Called on the store's thread: keep it
+// short (post the work elsewhere).
+template <class T>
+using ReadDone = std::function<void(tl::expected<T, std::string>)>;
 
 // Counters for diagnostics and tests (additive; a Store may leave them at zero).
 struct StoreStats {
@@ -82,7 +122,7 @@ class Store {
  public:
   virtual ~Store() = default;
 
-  // Everything committed so far. Called once at start, before any write.
+  // Resources and RUNNING executions committed so far. Called once at start, before any write.
   virtual Snapshot load() = 0;
 
   // Queued writes, applied in order by the single writer thread.
@@ -93,6 +133,9 @@ class Store {
   virtual void put_tags(const std::string& resource_arn,
                         const std::map<std::string, std::string>& tags) = 0;  // replaces all
   virtual void put_execution(const ExecutionRow& row) = 0;                     // upsert
+  // The engine's resume point of a RUNNING execution; also clears its resume strikes.
+  virtual void put_checkpoint(const std::string& arn, const std::string& checkpoint) = 0;
+  virtual void put_resume_strikes(const std::string& arn, std::int64_t strikes) = 0;
   virtual void delete_execution(const std::string& arn) = 0;  // with its events
   virtual void append_events(const std::string& execution_arn, std::vector<EventRow> events) = 0;
   // Removes the events of an execution whose id is greater than `last_kept_id`.
@@ -101,11 +144,23 @@ class Store {
   // Blocks until every write queued before the call is committed.
   virtual void flush() = 0;
 
+  // Calls done(true) once every write queued before the call is committed, done(false) when a
+  // transaction holding one of them failed (the caller must not report success). On the store's
+  // thread.
+  virtual void when_committed(std::function<void(bool committed)> done) = 0;
+
+  // Reads, answered in queue order: each sees every write queued before it.
+  virtual void read_execution(const std::string& arn,
+                              ReadDone<std::optional<ExecutionRow>> done) = 0;
+  virtual void read_executions(const ExecutionPageQuery& query, ReadDone<ExecutionPage> done) = 0;
+  virtual void read_events(const EventPageQuery& query, ReadDone<EventPage> done) = 0;
+
   virtual StoreStats stats() const { return {}; }
 };
 
-// Opens (creating if needed) the database at `path` (":memory:" allowed), applies schema
-// migrations and starts the writer thread. Throws std::runtime_error on failure.
+// Opens (creating if needed) the database at `path` (":memory:" allowed), takes an exclusive lock
+// on it (a second process is refused), applies schema migrations and starts the writer thread.
+// Throws std::runtime_error on failure, with a message for the operator (in use, read-only, ...).
 std::unique_ptr<Store> open_sqlite_store(const std::string& path);
 
 }  // namespace sfn::store

@@ -41,8 +41,12 @@ TEST(StoreRoundTrip, EveryRowTypeSurvivesReopen) {
     store->append_events(finished.arn, {sample_event(3)});
     store->append_events(running.arn, {sample_event(1)});
   }  // destruction flushes
-  auto store = open_sqlite_store(tmp.path());
-  Snapshot s = store->load();
+  Snapshot running_only = open_sqlite_store(tmp.path())->load();
+  ASSERT_EQ(running_only.executions.size(), 1u) << "a restart loads the RUNNING executions only";
+  EXPECT_EQ(running_only.executions[0], running);
+  EXPECT_EQ(running_only.events.size(), 1u);
+  EXPECT_EQ(running_only.events[running.arn], (std::vector<EventRow>{sample_event(1)}));
+  Snapshot s = testing::reopen_everything(tmp.path());
   ASSERT_EQ(s.state_machines.size(), 1u);
   EXPECT_EQ(s.state_machines[0], sample_state_machine());
   ASSERT_EQ(s.activities.size(), 1u);
@@ -87,7 +91,7 @@ TEST(StoreRoundTrip, LargeAndBinaryishTextIsKeptExactly) {
     auto store = open_sqlite_store(tmp.path());
     store->put_execution(row);
   }
-  Snapshot s = open_sqlite_store(tmp.path())->load();
+  Snapshot s = testing::reopen_everything(tmp.path());
   ASSERT_EQ(s.executions.size(), 1u);
   EXPECT_EQ(s.executions[0], row);
 }

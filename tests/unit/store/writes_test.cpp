@@ -14,7 +14,7 @@ using testing::sample_execution;
 using testing::sample_state_machine;
 using testing::TempDb;
 
-Snapshot reopen(const std::string& path) { return open_sqlite_store(path)->load(); }
+Snapshot reopen(const std::string& path) { return testing::reopen_everything(path); }
 
 TEST(StoreWrites, PutStateMachineUpserts) {
   TempDb tmp;

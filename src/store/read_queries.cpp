@@ -1,0 +1,82 @@
+#include "store/read_queries.h"
+
+#include "store/sqlite_database.h"
+#include "store/sqlite_statement.h"
+
+namespace sfn::store {
+
+ExecutionRow execution_row(const SqliteStatement& q) {
+  ExecutionRow row;
+  row.arn = q.text(0);
+  row.state_machine_arn = q.text(1);
+  row.name = q.text(2);
+  row.status = q.text(3);
+  row.input = q.text(4);
+  row.output = q.optional_text(5);
+  row.error = q.optional_text(6);
+  row.cause = q.optional_text(7);
+  row.start_date = q.real(8);
+  row.stop_date = q.optional_real(9);
+  row.definition = q.text(10);
+  row.state_machine_type = q.text(11);
+  row.role_arn = q.text(12);
+  row.checkpoint = q.text(13);
+  row.resume_strikes = q.integer(14);
+  return row;
+}
+
+std::optional<ExecutionRow> query_execution(SqliteDatabase& db, const std::string& arn) {
+  SqliteStatement q(db, std::string("SELECT ") + kExecutionColumns +
+                            " FROM executions WHERE arn = ?1");
+  q.bind(1, arn);
+  if (!q.step()) return std::nullopt;
+  return execution_row(q);
+}
+
+ExecutionPage query_executions(SqliteDatabase& db, const ExecutionPageQuery& query) {
+  // One row more than the page tells whether another page follows.
+  SqliteStatement q(db,
+                    "SELECT arn, state_machine_arn, name, status, start_date, stop_date"
+                    " FROM executions WHERE state_machine_arn = ?1 AND (?2 IS NULL OR status = ?2)"
+                    " ORDER BY start_date DESC, rowid DESC LIMIT ?3 OFFSET ?4");
+  q.bind(1, query.state_machine_arn)
+      .bind(2, query.status)
+      .bind(3, static_cast<std::int64_t>(query.limit + 1))
+      .bind(4, static_cast<std::int64_t>(query.offset));
+  ExecutionPage page;
+  while (q.step()) {
+    if (page.rows.size() == query.limit) {
+      page.more = true;
+      break;
+    }
+    ExecutionRow row;
+    row.arn = q.text(0);
+    row.state_machine_arn = q.text(1);
+    row.name = q.text(2);
+    row.status = q.text(3);
+    row.start_date = q.real(4);
+    row.stop_date = q.optional_real(5);
+    page.rows.push_back(std::move(row));
+  }
+  return page;
+}
+
+EventPage query_events(SqliteDatabase& db, const EventPageQuery& query) {
+  SqliteStatement q(db, std::string("SELECT id, json FROM events WHERE execution_arn = ?1"
+                                    " ORDER BY id ") +
+                            (query.reverse ? "DESC" : "ASC") + " LIMIT ?2 OFFSET ?3");
+  q.bind(1, query.execution_arn)
+      .bind(2, static_cast<std::int64_t>(query.limit + 1))
+      .bind(3, static_cast<std::int64_t>(query.offset));
+  EventPage page;
+  while (q.step()) {
+    if (page.events.size() == query.limit) {
+      page.more = true;
+      break;
+    }
+    page.events.push_back(EventRow{q.integer(0), q.text(1)});
+  }
+  return page;
+}
+
+}  // namespace sfn::store
