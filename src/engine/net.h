@@ -9,12 +9,15 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
 namespace sfn::engine {
 
 namespace asio = boost::asio;
-using Strand = asio::strand<asio::io_context::executor_type>;
+// Executions run on the engine's own thread pool (RuntimeOptions::threads), not on the I/O
+// threads, so that an expensive state cannot delay request handling.
+using Strand = asio::strand<asio::thread_pool::executor_type>;
 template <class T = void>
 using Awaitable = asio::awaitable<T>;
 

@@ -7,6 +7,7 @@
 #include "engine/activity_broker.h"
 #include "engine/execution_driver.h"
 #include "sfn/common/clock.h"
+#include "sfn/common/states_errors.h"
 #include "sfn/store/store.h"
 
 namespace sfn::engine {
@@ -36,7 +37,11 @@ class RuntimeImpl final : public Runtime {
  public:
   RuntimeImpl(asio::io_context& io, store::Store& store, RuntimeOptions options,
               ActivityExists exists)
-      : io_(io), store_(store), options_(std::move(options)), broker_(io, std::chrono::seconds(60)) {
+      : io_(io),
+        store_(store),
+        options_(std::move(options)),
+        broker_(io, std::chrono::seconds(60)),
+        pool_(options_.threads == 0 ? 1 : options_.threads) {
     services_.wait_time_scale = options_.wait_time_scale;
     services_.max_history_events = options_.max_history_events;
     services_.variable_quotas = options_.variable_quotas;
@@ -44,7 +49,7 @@ class RuntimeImpl final : public Runtime {
     services_.activity_exists = std::move(exists);
     // The engine calls these for STANDARD executions only (ExecutionRun::durable).
     services_.save_checkpoint = [this](const ExecutionRecord& r, const Json& cp) {
-      store_.put_execution(to_row(r, cp));
+      store_.put_checkpoint(r.arn, dump_compact(cp));
     };
     services_.save_record = [this](const ExecutionRecord& r) {
       store_.put_execution(to_row(r, nullptr));
@@ -54,9 +59,61 @@ class RuntimeImpl final : public Runtime {
     };
   }
 
+  ~RuntimeImpl() override {
+    // Executions still queued are dropped with the pool (they stay RUNNING in the store).
+    pool_.stop();
+    pool_.join();
+  }
+
   void start(std::shared_ptr<ExecutionRecord> record) override { launch(std::move(record), std::nullopt); }
 
-  void resume(std::shared_ptr<ExecutionRecord> record, const std::string& checkpoint) override {
+  void resume(std::shared_ptr<ExecutionRecord> record, const std::string& checkpoint,
+              std::int64_t strikes) override {
+    if (strikes > 0) clear_strikes_after_probation(record->arn);
+    resume_from(std::move(record), checkpoint);
+  }
+
+  void fail_without_resuming(std::shared_ptr<ExecutionRecord> record,
+                             const std::string& cause) override {
+    std::int64_t last = 0;
+    {
+      std::lock_guard lock(record->mutex);
+      if (!record->events.empty()) last = record->events.back().value("id", std::int64_t{0});
+    }
+    Json event = Json::object();
+    event["timestamp"] = now_epoch_seconds();
+    event["type"] = "ExecutionFailed";
+    event["id"] = last + 1;
+    event["previousEventId"] = last;
+    event["executionFailedEventDetails"] =
+        Json{{"cause", cause}, {"error", std::string(errors::kRuntime)}};
+    store_.append_events(record->arn, {store::EventRow{last + 1, dump_compact(event)}});
+    {
+      std::lock_guard lock(record->mutex);
+      record->events.push_back(std::move(event));
+      record->status = "FAILED";
+      record->error = std::string(errors::kRuntime);
+      record->cause = cause;
+      record->stop_date = now_epoch_seconds();
+    }
+    store_.put_execution(to_row(*record, nullptr));
+  }
+
+ private:
+  // Crash-loop safety: a resumed execution that keeps running for kProbation is no poison.
+  void clear_strikes_after_probation(const std::string& arn) {
+    auto timer = std::make_shared<asio::steady_timer>(pool_, kProbation);
+    timer->async_wait([this, timer, arn](boost::system::error_code ec) {
+      if (ec) return;
+      {
+        std::lock_guard lock(mutex_);
+        if (shutting_down_ || !running_.count(arn)) return;
+      }
+      store_.put_resume_strikes(arn, 0);
+    });
+  }
+
+  void resume_from(std::shared_ptr<ExecutionRecord> record, const std::string& checkpoint) {
     Json cp = parse_json_or_discarded(checkpoint);
     if (cp.is_discarded() || !cp.is_object() || !cp.contains("state")) {
       // Crashed before the first state was entered: start again from the beginning.
@@ -86,6 +143,7 @@ class RuntimeImpl final : public Runtime {
     launch(std::move(record), std::move(info));
   }
 
+ public:
   void stop(std::shared_ptr<ExecutionRecord> record, std::optional<std::string> error,
             std::optional<std::string> cause, std::function<void()> done) override {
     std::shared_ptr<ExecutionRun> run;
@@ -150,7 +208,7 @@ class RuntimeImpl final : public Runtime {
   };
 
   void launch(std::shared_ptr<ExecutionRecord> record, std::optional<ResumeInfo> info) {
-    auto run = std::make_shared<ExecutionRun>(record, asio::make_strand(io_), services_);
+    auto run = std::make_shared<ExecutionRun>(record, asio::make_strand(pool_), services_);
     Json exec = Json::object();
     exec["Id"] = record->arn;
     exec["Input"] = parse_json_or_discarded(record->input);
@@ -193,6 +251,9 @@ class RuntimeImpl final : public Runtime {
   std::mutex mutex_;
   std::unordered_map<std::string, std::shared_ptr<ExecutionRun>> running_;
   bool shutting_down_ = false;
+  // Last: destroyed first, with the handlers still queued on it (they reference the members
+  // above).
+  asio::thread_pool pool_;
 };
 
 }  // namespace

@@ -2,6 +2,7 @@
 // activity tasks between executions and workers. Thread-safe; Asio stays behind this header.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -32,12 +33,17 @@ struct VariableQuotas {
 };
 
 struct RuntimeOptions {
+  unsigned threads = 2;            // the engine's thread pool (executions never run on I/O threads)
   double wait_time_scale = 1.0;  // multiplies Wait durations and retry intervals; 0 = no wait
   std::string region = "us-east-1";
   std::string account = "123456789012";
   std::int64_t max_history_events = kMaxHistoryEvents;  // lower only in tests
   VariableQuotas variable_quotas;                       // lower only in tests
 };
+
+// How long a resumed execution must run without the process dying for its resume strikes to
+// be cleared (crash-loop safety: a poison execution crashes the process within moments).
+inline constexpr std::chrono::seconds kProbation{5};
 
 // A task handed to an activity worker by GetActivityTask.
 struct ActivityTask {
@@ -57,8 +63,16 @@ class Runtime {
 
   // Starts running `record` (already filled in, status RUNNING, persisted by the caller).
   virtual void start(std::shared_ptr<ExecutionRecord> record) = 0;
-  // Resumes a RUNNING execution loaded from the store, from its checkpoint.
-  virtual void resume(std::shared_ptr<ExecutionRecord> record, const std::string& checkpoint) = 0;
+  // Resumes a RUNNING execution loaded from the store, from its checkpoint. `strikes` is how many
+  // times in a row it was resumed and the process then died before it made progress (the store's
+  // resume_strikes, already written): when non-zero, the strikes are cleared at its next
+  // checkpoint or once it has run kProbation without the process dying.
+  virtual void resume(std::shared_ptr<ExecutionRecord> record, const std::string& checkpoint,
+                      std::int64_t strikes) = 0;
+  // Ends a RUNNING execution loaded from the store without running it: records ExecutionFailed
+  // (States.Runtime, `cause`) after its last stored event and persists the record.
+  virtual void fail_without_resuming(std::shared_ptr<ExecutionRecord> record,
+                                     const std::string& cause) = 0;
   // StopExecution: aborts, records ExecutionAborted, then calls done (on any thread).
   virtual void stop(std::shared_ptr<ExecutionRecord> record, std::optional<std::string> error,
                     std::optional<std::string> cause, std::function<void()> done) = 0;
