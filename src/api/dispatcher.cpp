@@ -13,6 +13,12 @@ namespace {
 
 constexpr std::string_view kTargetPrefix = "AWSStepFunctions.";
 
+// Operations that change nothing the store keeps (they answer without waiting for a commit).
+bool read_only(std::string_view operation) {
+  return operation.starts_with("Describe") || operation.starts_with("List") ||
+         operation == "GetExecutionHistory" || operation == "ValidateStateMachineDefinition";
+}
+
 ApiResponse to_response(const ApiResult<Json>& r) {
   if (r) return ApiResponse{200, dump_compact(*r)};
   Json body{{"__type", r.error().type}, {"message", r.error().message}};
@@ -31,13 +37,30 @@ class ServiceDispatcher final : public Dispatcher {
   }
 
   void dispatch(ApiRequest request, ApiCallback done) override {
-    auto reply = [done](ApiResult<Json> r) { done(to_response(r)); };
+    auto answer = [done](ApiResult<Json> r) { done(to_response(r)); };
     std::string_view target = request.target;
     if (target.substr(0, kTargetPrefix.size()) != kTargetPrefix)
-      return reply(api_error("UnknownOperationException", "Unknown operation " + request.target));
-    auto it = handlers_.find(std::string(target.substr(kTargetPrefix.size())));
+      return answer(api_error("UnknownOperationException", "Unknown operation " + request.target));
+    const std::string operation(target.substr(kTargetPrefix.size()));
+    auto it = handlers_.find(operation);
     if (it == handlers_.end())
-      return reply(api_error("UnknownOperationException", "Unknown operation " + request.target));
+      return answer(api_error("UnknownOperationException", "Unknown operation " + request.target));
+    // A change is acknowledged only once it is committed: the answer waits for the store's
+    // barrier (group commit), and a failed commit turns it into InternalFailure.
+    Reply reply = answer;
+    if (!read_only(operation)) {
+      reply = [this, done](ApiResult<Json> r) {
+        service_.store.when_committed([done, r = std::move(r)](bool committed) {
+          if (committed) return done(to_response(r));
+          spdlog::error("a change was not saved to the database; answering InternalFailure");
+          done(to_response(tl::unexpected(ApiError{
+              "InternalFailure",
+              "Internal failure: the change could not be saved to the database (see the server "
+              "log)",
+              500})));
+        });
+      };
+    }
     Json body = request.body.empty() ? Json::object() : parse_json_or_discarded(request.body);
     if (body.is_discarded() || !body.is_object())
       return reply(api_error("SerializationException", "Start of structure or map found where not expected / request body is not valid JSON"));

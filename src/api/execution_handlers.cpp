@@ -1,5 +1,6 @@
 // StartExecution, StartSyncExecution, StopExecution, DescribeExecution, ListExecutions,
 // DescribeStateMachineForExecution.
+#include <algorithm>
 #include <set>
 
 #include "api/request_fields.h"
@@ -32,38 +33,33 @@ ApiResult<StartRequest> parse_start(const Json& req) {
   out.input = input->value_or("{}");
   if (out.name && !is_valid_resource_name(*out.name))
     return api_error("InvalidName", "Invalid Name: '" + *out.name + "'");
-  try {
-    Json parsed = Json::parse(out.input);
-    (void)parsed;
-  } catch (const std::exception& e) {
+  // Nesting first: copies and dumps of a value recurse (the parse itself does not).
+  if (const std::size_t depth = json_text_depth(out.input); depth > kMaxJsonDepth)
     return api_error("InvalidExecutionInput",
-                     std::string("Invalid State Machine Execution Input: '") + e.what() + "'");
-  }
+                     "Invalid State Machine Execution Input: '" + json_depth_message(depth) + "'");
+  if (auto error = json_syntax_error(out.input))
+    return api_error("InvalidExecutionInput",
+                     "Invalid State Machine Execution Input: '" + error->message + "'");
   return out;
 }
 
-// Creates the record under svc.mutex. `existing` is set when name idempotency applies.
-ApiResult<std::shared_ptr<engine::ExecutionRecord>> create_record(Service& svc,
-                                                                  const StartRequest& sr, bool sync,
-                                                                  bool& existing) {
-  auto sm = svc.find_state_machine(sr.state_machine_arn);
-  if (!sm) return tl::unexpected(sm.error());
-  const auto& e = **sm;
-  if (sync && e.row.type != "EXPRESS")
-    return api_error("StateMachineTypeNotSupported",
-                     "This operation is not supported by this type of state machine");
-  std::string name = sr.name.value_or(make_uuid());
-  std::string arn = e.row.type == "EXPRESS"
-                        ? svc.arns.express_execution(e.row.name, name + ":" + make_uuid())
-                        : svc.arns.execution(e.row.name, name);
-  if (auto it = svc.executions.find(arn); it != svc.executions.end()) {
-    std::lock_guard lock(it->second->mutex);
-    if (it->second->status == "RUNNING" && it->second->input == sr.input) {
-      existing = true;
-      return it->second;
-    }
-    return api_error("ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'");
-  }
+// An execution of `sm` named `name` that is running already (name idempotency: the same input
+// returns it, another input is ExecutionAlreadyExists). Call with svc.mutex held.
+ApiResult<std::shared_ptr<engine::ExecutionRecord>> running_with_name(Service& svc,
+                                                                      const std::string& arn,
+                                                                      const std::string& input) {
+  auto it = svc.executions.find(arn);
+  if (it == svc.executions.end()) return nullptr;
+  std::lock_guard lock(it->second->mutex);
+  if (it->second->status == "RUNNING" && it->second->input == input) return it->second;
+  return api_error("ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'");
+}
+
+// Creates, tracks and (STANDARD) stores the record. Call with svc.mutex held.
+std::shared_ptr<engine::ExecutionRecord> create_record(Service& svc, const StateMachineEntry& e,
+                                                       const std::string& arn,
+                                                       const std::string& name,
+                                                       const std::string& input) {
   auto r = std::make_shared<engine::ExecutionRecord>();
   r->arn = arn;
   r->name = name;
@@ -73,10 +69,9 @@ ApiResult<std::shared_ptr<engine::ExecutionRecord>> create_record(Service& svc,
   r->role_arn = e.row.role_arn;
   r->definition = e.row.definition;
   r->machine = e.machine;
-  r->input = sr.input;
+  r->input = input;
   r->start_date = now_epoch_seconds();
-  svc.executions[arn] = r;
-  svc.executions_by_machine[e.row.arn].push_back(arn);
+  svc.track(r);
   if (r->state_machine_type == "STANDARD") {
     store::ExecutionRow row;
     row.arn = r->arn;
@@ -93,22 +88,62 @@ ApiResult<std::shared_ptr<engine::ExecutionRecord>> create_record(Service& svc,
   return r;
 }
 
-// The shared first half of StartExecution and StartSyncExecution: validate, then create (or,
-// by name idempotency, find) the execution record. `existing` tells which.
-ApiResult<std::shared_ptr<engine::ExecutionRecord>> begin_execution(Service& svc, const Json& req,
-                                                                    bool sync, bool& existing) {
+// done(record, existing): the new execution (not yet started), or by name idempotency the one
+// running already (existing = true).
+using Begun = std::function<void(ApiResult<std::shared_ptr<engine::ExecutionRecord>>, bool)>;
+
+// The shared first half of StartExecution and StartSyncExecution: validate, then create (or
+// find) the execution record. A STANDARD name may belong to a finished execution, which only the
+// store knows: it is asked before the record is created.
+void begin_execution(Service& svc, const Json& req, bool sync, Begun done) {
   auto sr = parse_start(req);
-  if (!sr) return tl::unexpected(sr.error());
-  std::lock_guard lock(svc.mutex);
-  return create_record(svc, *sr, sync, existing);
+  if (!sr) return done(tl::unexpected(sr.error()), false);
+  std::string arn, name;
+  {
+    std::lock_guard lock(svc.mutex);
+    auto sm = svc.find_state_machine(sr->state_machine_arn);
+    if (!sm) return done(tl::unexpected(sm.error()), false);
+    const auto& e = **sm;
+    if (sync && e.row.type != "EXPRESS")
+      return done(api_error("StateMachineTypeNotSupported",
+                            "This operation is not supported by this type of state machine"),
+                  false);
+    name = sr->name.value_or(make_uuid());
+    if (e.row.type == "EXPRESS") {
+      arn = svc.arns.express_execution(e.row.name, name + ":" + make_uuid());
+      return done(create_record(svc, e, arn, name, sr->input), false);
+    }
+    arn = svc.arns.execution(e.row.name, name);
+    auto running = running_with_name(svc, arn, sr->input);
+    if (!running || *running) return done(running, running.has_value());
+  }
+  svc.store.read_execution(arn, [&svc, sr = *sr, arn, name, done](auto row) mutable {
+    svc.post([&svc, sr = std::move(sr), arn, name, row = std::move(row), done] {
+      if (!row)
+        return done(tl::unexpected(ApiError{"InternalFailure", "Internal failure: " + row.error(),
+                                            500}),
+                    false);
+      if (*row)
+        return done(api_error("ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'"),
+                    false);
+      std::lock_guard lock(svc.mutex);
+      // Checked again: a request with the same name may have started it meanwhile.
+      auto running = running_with_name(svc, arn, sr.input);
+      if (!running || *running) return done(running, running.has_value());
+      auto sm = svc.find_state_machine(sr.state_machine_arn);  // deleted meanwhile?
+      if (!sm) return done(tl::unexpected(sm.error()), false);
+      done(create_record(svc, **sm, arn, name, sr.input), false);
+    });
+  });
 }
 
 void start_execution(Service& svc, const Json& req, Reply reply) {
-  bool existing = false;
-  TRY(r, begin_execution(svc, req, false, existing));
-  const auto& record = *r;
-  if (!existing) svc.runtime->start(record);
-  reply(Json{{"executionArn", record->arn}, {"startDate", record->start_date}});
+  begin_execution(svc, req, false, [&svc, reply](auto r, bool existing) {
+    if (!r) return reply(tl::unexpected(r.error()));
+    const auto& record = *r;
+    if (!existing) svc.runtime->start(record);
+    reply(Json{{"executionArn", record->arn}, {"startDate", record->start_date}});
+  });
 }
 
 Json describe(const engine::ExecutionRecord& r) {
@@ -134,17 +169,22 @@ Json describe(const engine::ExecutionRecord& r) {
 }
 
 void start_sync_execution(Service& svc, const Json& req, Reply reply) {
-  bool existing = false;
-  TRY(r, begin_execution(svc, req, true, existing));
-  auto record = *r;
-  record->on_finish.push_back([record, reply] {
-    Json j = describe(*record);
-    j.erase("redriveCount");
-    j.erase("redriveStatus");
-    j["billingDetails"] = Json{{"billedMemoryUsedInMB", 64}, {"billedDurationInMilliseconds", 100}};
-    reply(j);
+  begin_execution(svc, req, true, [&svc, reply](auto r, bool) {
+    if (!r) return reply(tl::unexpected(r.error()));
+    auto record = *r;
+    {
+      std::lock_guard lock(record->mutex);
+      record->on_finish.push_back([record, reply] {
+        Json j = describe(*record);
+        j.erase("redriveCount");
+        j.erase("redriveStatus");
+        j["billingDetails"] =
+            Json{{"billedMemoryUsedInMB", 64}, {"billedDurationInMilliseconds", 100}};
+        reply(j);
+      });
+    }
+    svc.runtime->start(record);
   });
-  svc.runtime->start(record);
 }
 
 void stop_execution(Service& svc, const Json& req, Reply reply) {
@@ -152,28 +192,43 @@ void stop_execution(Service& svc, const Json& req, Reply reply) {
   TRY(arn, f.required_string("executionArn", 256));
   TRY(error, f.optional_string("error", 256));
   TRY(cause, f.optional_string("cause", 32768));
-  std::shared_ptr<engine::ExecutionRecord> record;
-  {
-    std::lock_guard lock(svc.mutex);
-    TRY(r, svc.find_execution(*arn));
-    record = *r;
-  }
-  svc.runtime->stop(record, *error, *cause, [record, reply] {
-    std::lock_guard lock(record->mutex);
-    reply(Json{{"stopDate", record->stop_date.value_or(now_epoch_seconds())}});
+  svc.find_execution(*arn, [&svc, error = *error, cause = *cause, reply](auto found) {
+    if (!found) return reply(tl::unexpected(found.error()));
+    auto record = found->record;
+    auto answer = [record, reply] {
+      std::lock_guard lock(record->mutex);
+      reply(Json{{"stopDate", record->stop_date.value_or(now_epoch_seconds())}});
+    };
+    if (!found->in_memory) return answer();  // finished already
+    svc.runtime->stop(record, error, cause, answer);
   });
 }
 
 void describe_execution(Service& svc, const Json& req, Reply reply) {
   RequestFields f(req);
   TRY(arn, f.required_string("executionArn", 256));
-  std::shared_ptr<engine::ExecutionRecord> record;
-  {
-    std::lock_guard lock(svc.mutex);
-    TRY(r, svc.find_execution(*arn));
-    record = *r;
+  svc.find_execution(*arn, [reply](auto found) {
+    if (!found) return reply(tl::unexpected(found.error()));
+    reply(describe(*found->record));
+  });
+}
+
+// An EXPRESS machine's executions are never stored: the ones in memory, newest first.
+Json list_express(Service& svc, const std::string& machine_arn,
+                  const std::optional<std::string>& status, const PageRequest& page) {
+  std::vector<std::shared_ptr<engine::ExecutionRecord>> matching;
+  for (const auto& [arn, record] : svc.executions) {
+    if (record->state_machine_arn != machine_arn) continue;
+    std::lock_guard rl(record->mutex);
+    if (status && record->status != *status) continue;
+    matching.push_back(record);
   }
-  reply(describe(*record));
+  std::sort(matching.begin(), matching.end(),
+            [](const auto& a, const auto& b) { return a->start_date > b->start_date; });
+  return page_of(page, matching.size(), "executions", [&](std::size_t i) {
+    std::lock_guard rl(matching[i]->mutex);
+    return execution_summary(*matching[i]);
+  });
 }
 
 void list_executions(Service& svc, const Json& req, Reply reply) {
@@ -187,42 +242,47 @@ void list_executions(Service& svc, const Json& req, Reply reply) {
     return reply(validation_error("'" + **status + "'", "statusFilter",
                                   "Member must satisfy enum value set: [SUCCEEDED, TIMED_OUT, "
                                   "PENDING_REDRIVE, ABORTED, FAILED, RUNNING]"));
-  std::lock_guard lock(svc.mutex);
-  TRY(sm, svc.find_state_machine(*arn));
-  std::vector<Json> matching;
-  auto it = svc.executions_by_machine.find(*arn);
-  if (it != svc.executions_by_machine.end()) {
-    for (auto a = it->second.rbegin(); a != it->second.rend(); ++a) {
-      auto e = svc.executions.find(*a);
-      if (e == svc.executions.end()) continue;
-      std::lock_guard rl(e->second->mutex);
-      if (*status && e->second->status != **status) continue;
-      matching.push_back(execution_summary(*e->second));
-    }
+  {
+    std::lock_guard lock(svc.mutex);
+    TRY(sm, svc.find_state_machine(*arn));
+    if ((*sm)->row.type == "EXPRESS") return reply(list_express(svc, *arn, *status, *page));
   }
-  reply(page_of(*page, matching.size(), "executions",
-                [&](std::size_t i) { return std::move(matching[i]); }));
+  store::ExecutionPageQuery query{*arn, *status, page->offset, page->limit};
+  svc.store.read_executions(query, [&svc, offset = page->offset, reply](auto rows) {
+    svc.post([offset, rows = std::move(rows), reply] {
+      if (!rows)
+        return reply(
+            tl::unexpected(ApiError{"InternalFailure", "Internal failure: " + rows.error(), 500}));
+      Json items = Json::array();
+      for (const auto& row : rows->rows) items.push_back(execution_summary(*record_from_row(row)));
+      Json out{{"executions", std::move(items)}};
+      if (rows->more) out["nextToken"] = next_page_token(offset + rows->rows.size());
+      reply(out);
+    });
+  });
 }
 
 void describe_state_machine_for_execution(Service& svc, const Json& req, Reply reply) {
   RequestFields f(req);
   TRY(arn, f.required_string("executionArn", 256));
-  std::lock_guard lock(svc.mutex);
-  TRY(r, svc.find_execution(*arn));
-  const auto& rec = **r;
-  Json j = Json::object();
-  j["stateMachineArn"] = rec.state_machine_arn;
-  j["name"] = rec.state_machine_name;
-  j["definition"] = rec.definition;
-  j["roleArn"] = rec.role_arn;
-  j["updateDate"] = rec.start_date;
-  if (auto sm = svc.state_machines.find(rec.state_machine_arn); sm != svc.state_machines.end()) {
-    j["updateDate"] = sm->second.update_date;
-    j["loggingConfiguration"] = parse_json_or_discarded(sm->second.row.logging_configuration);
-    j["tracingConfiguration"] = parse_json_or_discarded(sm->second.row.tracing_configuration);
-    j["revisionId"] = sm->second.row.revision_id;
-  }
-  reply(j);
+  svc.find_execution(*arn, [&svc, reply](auto found) {
+    if (!found) return reply(tl::unexpected(found.error()));
+    const auto& rec = *found->record;
+    Json j = Json::object();
+    j["stateMachineArn"] = rec.state_machine_arn;
+    j["name"] = rec.state_machine_name;
+    j["definition"] = rec.definition;
+    j["roleArn"] = rec.role_arn;
+    j["updateDate"] = rec.start_date;
+    std::lock_guard lock(svc.mutex);
+    if (auto sm = svc.state_machines.find(rec.state_machine_arn); sm != svc.state_machines.end()) {
+      j["updateDate"] = sm->second.update_date;
+      j["loggingConfiguration"] = parse_json_or_discarded(sm->second.row.logging_configuration);
+      j["tracingConfiguration"] = parse_json_or_discarded(sm->second.row.tracing_configuration);
+      j["revisionId"] = sm->second.row.revision_id;
+    }
+    reply(j);
+  });
 }
 
 }  // namespace

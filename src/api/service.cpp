@@ -2,12 +2,41 @@
 
 #include <spdlog/spdlog.h>
 
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+
 #include "sfn/asl/parse/parse_definition.h"
 
 namespace sfn::api {
 
-Service::Service(boost::asio::io_context& io, store::Store& st, const ServiceOptions& opts)
-    : store(st), options(opts), arns{"aws", opts.region, opts.account} {
+namespace {
+
+// Crash-loop safety: an execution resumed this many times in a row, each time followed by the
+// process dying before the execution made progress, is ended instead of resumed again.
+constexpr std::int64_t kMaxResumesWithoutProgress = 3;
+
+// A resume point where the execution only waits (a Wait deadline, an activity task token): it
+// cannot be what crashed the process.
+bool parked(const std::string& checkpoint) {
+  Json cp = parse_json_or_discarded(checkpoint);
+  return cp.is_object() && (cp.contains("wait_until") || cp.contains("task_token"));
+}
+
+std::string crash_loop_cause(const std::string& checkpoint) {
+  Json cp = parse_json_or_discarded(checkpoint);
+  std::string where = cp.is_object() && cp.contains("state") && cp["state"].is_string()
+                          ? " in state '" + cp["state"].get<std::string>() + "'"
+                          : "";
+  return "sfn-local stopped abnormally " + std::to_string(kMaxResumesWithoutProgress + 1) +
+         " times while this execution was running" + where +
+         " without it making progress; it is not resumed again, so that the server can start";
+}
+
+}  // namespace
+
+Service::Service(boost::asio::io_context& io_context, store::Store& st,
+                 const ServiceOptions& opts)
+    : io(io_context), store(st), options(opts), arns{"aws", opts.region, opts.account} {
   engine::RuntimeOptions runtime_options;
   runtime_options.wait_time_scale = opts.wait_time_scale;
   runtime_options.region = opts.region;
@@ -18,9 +47,17 @@ Service::Service(boost::asio::io_context& io, store::Store& st, const ServiceOpt
   });
 }
 
+void Service::post(std::function<void()> work) { boost::asio::post(io, std::move(work)); }
+
 void Service::load() {
   auto snapshot = store.load();
-  std::vector<std::pair<std::shared_ptr<engine::ExecutionRecord>, std::string>> to_resume;
+  struct ToResume {
+    std::shared_ptr<engine::ExecutionRecord> record;
+    std::string checkpoint;
+    std::int64_t strikes;
+  };
+  std::vector<ToResume> to_resume;
+  std::vector<std::pair<std::shared_ptr<engine::ExecutionRecord>, std::string>> to_fail;
   {
     std::lock_guard lock(mutex);
     for (auto& row : snapshot.state_machines) {
@@ -33,46 +70,87 @@ void Service::load() {
     }
     for (auto& row : snapshot.activities) activities[row.arn] = ActivityEntry{std::move(row)};
     tags = std::move(snapshot.tags);
-    std::sort(snapshot.executions.begin(), snapshot.executions.end(),
-              [](const auto& a, const auto& b) { return a.start_date < b.start_date; });
-    for (auto& row : snapshot.executions) {
-      auto r = std::make_shared<engine::ExecutionRecord>();
-      r->arn = row.arn;
-      r->name = row.name;
-      r->state_machine_arn = row.state_machine_arn;
-      auto sm = parse_states_arn(row.state_machine_arn);
-      r->state_machine_name = sm ? sm->name : "";
-      r->state_machine_type = row.state_machine_type;
-      r->role_arn = row.role_arn;
-      r->definition = row.definition;
-      r->input = row.input;
-      r->start_date = row.start_date;
-      r->status = row.status;
-      r->output = row.output;
-      r->error = row.error;
-      r->cause = row.cause;
-      r->stop_date = row.stop_date;
+    for (auto& row : snapshot.executions) {  // RUNNING ones, by start date
+      auto r = record_from_row(row);
       for (auto& ev : snapshot.events[row.arn]) {
         Json e = parse_json_or_discarded(ev.json);
         if (!e.is_discarded()) r->events.push_back(std::move(e));
       }
-      if (r->status == "RUNNING") {
-        auto parsed = asl::parse_definition(r->definition);
-        if (parsed.machine) {
-          r->machine = parsed.machine;
-          to_resume.emplace_back(r, row.checkpoint);
-        } else {
-          spdlog::error("cannot resume {}: its definition no longer parses", r->arn);
-        }
+      auto parsed = asl::parse_definition(r->definition);
+      if (!parsed.machine) {
+        to_fail.emplace_back(r, "sfn-local cannot resume this execution: its definition no "
+                                "longer parses");
+        continue;
       }
-      executions_by_machine[r->state_machine_arn].push_back(r->arn);
-      executions[r->arn] = std::move(r);
+      r->machine = parsed.machine;
+      std::int64_t strikes = 0;
+      if (snapshot.unclean_shutdown && !parked(row.checkpoint)) {
+        if (row.resume_strikes >= kMaxResumesWithoutProgress) {
+          to_fail.emplace_back(r, crash_loop_cause(row.checkpoint));
+          continue;
+        }
+        strikes = row.resume_strikes + 1;
+      }
+      if (strikes != row.resume_strikes) store.put_resume_strikes(r->arn, strikes);
+      track(r);
+      to_resume.push_back(ToResume{r, row.checkpoint, strikes});
     }
   }
-  for (auto& [r, checkpoint] : to_resume) {
-    spdlog::info("resuming execution {}", r->arn);
-    runtime->resume(r, checkpoint);
+  for (auto& [r, cause] : to_fail) {
+    spdlog::error("execution {} ends FAILED: {}", r->arn, cause);
+    runtime->fail_without_resuming(r, cause);
   }
+  // The strikes must be on disk before a poison execution runs again.
+  store.flush();
+  for (auto& [r, checkpoint, strikes] : to_resume) {
+    spdlog::info("resuming execution {}", r->arn);
+    runtime->resume(r, checkpoint, strikes);
+  }
+}
+
+void Service::track(const std::shared_ptr<engine::ExecutionRecord>& record) {
+  executions[record->arn] = record;
+  std::lock_guard lock(record->mutex);
+  record->on_finish.push_back([this, arn = record->arn] { retire(arn); });
+}
+
+void Service::retire(const std::string& arn) {
+  std::lock_guard lock(mutex);
+  auto it = executions.find(arn);
+  if (it == executions.end()) return;
+  if (it->second->state_machine_type != "EXPRESS") {
+    executions.erase(it);  // its final row is queued: reads find it in the store
+    return;
+  }
+  finished_express.push_back(arn);
+  if (finished_express.size() > kMaxFinishedExpress) {
+    executions.erase(finished_express.front());
+    finished_express.pop_front();
+  }
+}
+
+void Service::find_execution(const std::string& arn, ExecutionFound done) {
+  auto parsed = parse_states_arn(arn);
+  if (!parsed ||
+      (parsed->kind != ArnKind::kExecution && parsed->kind != ArnKind::kExpressExecution))
+    return done(api_error("InvalidArn", "Invalid Arn: '" + arn + "'"));
+  {
+    std::lock_guard lock(mutex);
+    auto it = executions.find(arn);
+    if (it != executions.end()) return done(FoundExecution{it->second, true});
+  }
+  auto missing = [arn] {
+    return api_error("ExecutionDoesNotExist", "Execution Does Not Exist: '" + arn + "'");
+  };
+  if (parsed->kind == ArnKind::kExpressExecution) return done(missing());
+  store.read_execution(arn, [this, done = std::move(done), missing](auto row) mutable {
+    post([row = std::move(row), done = std::move(done), missing] {
+      if (!row) return done(ApiResult<FoundExecution>(tl::unexpected(
+                    ApiError{"InternalFailure", "Internal failure: " + row.error(), 500})));
+      if (!*row) return done(missing());
+      done(FoundExecution{record_from_row(**row), false});
+    });
+  });
 }
 
 ApiResult<StateMachineEntry*> Service::find_state_machine(const std::string& arn) {
@@ -85,18 +163,6 @@ ApiResult<StateMachineEntry*> Service::find_state_machine(const std::string& arn
   return &it->second;
 }
 
-ApiResult<std::shared_ptr<engine::ExecutionRecord>> Service::find_execution(
-    const std::string& arn) {
-  auto parsed = parse_states_arn(arn);
-  if (!parsed ||
-      (parsed->kind != ArnKind::kExecution && parsed->kind != ArnKind::kExpressExecution))
-    return api_error("InvalidArn", "Invalid Arn: '" + arn + "'");
-  auto it = executions.find(arn);
-  if (it == executions.end())
-    return api_error("ExecutionDoesNotExist", "Execution Does Not Exist: '" + arn + "'");
-  return it->second;
-}
-
 ApiResult<ActivityEntry*> Service::find_activity(const std::string& arn) {
   auto parsed = parse_states_arn(arn);
   if (!parsed || parsed->kind != ArnKind::kActivity)
@@ -105,6 +171,26 @@ ApiResult<ActivityEntry*> Service::find_activity(const std::string& arn) {
   if (it == activities.end())
     return api_error("ActivityDoesNotExist", "Activity Does Not Exist: '" + arn + "'");
   return &it->second;
+}
+
+std::shared_ptr<engine::ExecutionRecord> record_from_row(const store::ExecutionRow& row) {
+  auto r = std::make_shared<engine::ExecutionRecord>();
+  r->arn = row.arn;
+  r->name = row.name;
+  r->state_machine_arn = row.state_machine_arn;
+  auto sm = parse_states_arn(row.state_machine_arn);
+  r->state_machine_name = sm ? sm->name : "";
+  r->state_machine_type = row.state_machine_type;
+  r->role_arn = row.role_arn;
+  r->definition = row.definition;
+  r->input = row.input;
+  r->start_date = row.start_date;
+  r->status = row.status;
+  r->output = row.output;
+  r->error = row.error;
+  r->cause = row.cause;
+  r->stop_date = row.stop_date;
+  return r;
 }
 
 Json execution_summary(const engine::ExecutionRecord& r) {
@@ -148,13 +234,17 @@ ApiResult<PageRequest> read_page_request(const RequestFields& f, std::size_t tok
   return page;
 }
 
+std::string next_page_token(std::size_t offset) {
+  return std::string(kTokenPrefix) + std::to_string(offset);
+}
+
 Json page_of(const PageRequest& page, std::size_t total, const char* key,
              const std::function<Json(std::size_t)>& item) {
   Json items = Json::array();
   std::size_t i = page.offset;
   for (; i < total && items.size() < page.limit; ++i) items.push_back(item(i));
   Json out{{key, std::move(items)}};
-  if (i < total) out["nextToken"] = std::string(kTokenPrefix) + std::to_string(i);
+  if (i < total) out["nextToken"] = next_page_token(i);
   return out;
 }
 

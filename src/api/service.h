@@ -1,6 +1,8 @@
-// The service's working set: state machines, activities, executions and tags, in memory
-// (requests never wait on the disk) and written through to the store. Handlers (one file per
-// resource group) read and change it under `mutex`.
+// The service's working set: state machines, activities, tags and the executions that are
+// running (plus the latest finished EXPRESS ones, which are never stored), in memory and written
+// through to the store. Finished STANDARD executions live only in the store and are read on
+// demand, so memory and start time do not grow with history. Handlers (one file per resource
+// group) read and change the working set under `mutex`.
 #pragma once
 
 #include <deque>
@@ -34,12 +36,30 @@ struct ActivityEntry {
 
 using Reply = std::function<void(ApiResult<Json>)>;
 
+// An execution found by Service::find_execution: in memory (running, or a recent EXPRESS one,
+// with its events), or rebuilt from its stored row (no events: read them from the store).
+struct FoundExecution {
+  std::shared_ptr<engine::ExecutionRecord> record;
+  bool in_memory = false;
+};
+using ExecutionFound = std::function<void(ApiResult<FoundExecution>)>;
+
+// How many finished EXPRESS executions stay in memory for DescribeExecution and
+// GetExecutionHistory (they are never stored); older ones are forgotten.
+inline constexpr std::size_t kMaxFinishedExpress = 1000;
+
 class Service {
  public:
   Service(boost::asio::io_context& io, store::Store& store, const ServiceOptions& options);
+  // Stops the engine first: its threads may still call back into the members below.
+  ~Service() { runtime.reset(); }
 
   void load();  // from the store at start; resumes RUNNING executions
 
+  // Runs `work` on an I/O thread (store callbacks arrive on the store's thread).
+  void post(std::function<void()> work);
+
+  boost::asio::io_context& io;
   std::mutex mutex;
   store::Store& store;
   ServiceOptions options;
@@ -48,14 +68,24 @@ class Service {
 
   std::map<std::string, StateMachineEntry> state_machines;  // by ARN
   std::map<std::string, ActivityEntry> activities;          // by ARN
+  // Running executions and the last kMaxFinishedExpress finished EXPRESS ones, by ARN.
   std::unordered_map<std::string, std::shared_ptr<engine::ExecutionRecord>> executions;
-  std::unordered_map<std::string, std::vector<std::string>> executions_by_machine;  // start order
+  std::deque<std::string> finished_express;  // oldest first
   std::map<std::string, std::map<std::string, std::string>> tags;
+
+  // Adds a new or resumed execution to `executions` (call with `mutex` held); it leaves (or,
+  // EXPRESS, moves to `finished_express`) when it ends.
+  void track(const std::shared_ptr<engine::ExecutionRecord>& record);
 
   // Lookups that answer AWS's errors (call with `mutex` held).
   ApiResult<StateMachineEntry*> find_state_machine(const std::string& arn);
-  ApiResult<std::shared_ptr<engine::ExecutionRecord>> find_execution(const std::string& arn);
   ApiResult<ActivityEntry*> find_activity(const std::string& arn);
+  // Memory first, then the store; `done` runs on this thread (found in memory or a bad ARN) or
+  // on an I/O thread. Call without `mutex` held.
+  void find_execution(const std::string& arn, ExecutionFound done);
+
+ private:
+  void retire(const std::string& arn);
 };
 
 // Handlers: each validates its request, acts, and calls reply exactly once.
@@ -68,6 +98,8 @@ void register_tag_handlers(std::map<std::string, Handler>& table);
 
 // Shared response pieces.
 Json execution_summary(const engine::ExecutionRecord& r);
+// A record rebuilt from a stored row (identity, status, result; no events, no machine).
+std::shared_ptr<engine::ExecutionRecord> record_from_row(const store::ExecutionRow& row);
 // Pagination of the List*/GetExecutionHistory operations: maxResults (absent or 0 = 100) and an
 // opaque nextToken holding the offset into the ordered list.
 struct PageRequest {
@@ -75,6 +107,8 @@ struct PageRequest {
   std::size_t limit = 100;
 };
 ApiResult<PageRequest> read_page_request(const RequestFields& f, std::size_t token_max_len);
+// The nextToken that continues after `offset` items.
+std::string next_page_token(std::size_t offset);
 // {"<key>": [item(i) for the page], "nextToken": ... when more remain} over `total` items.
 Json page_of(const PageRequest& page, std::size_t total, const char* key,
              const std::function<Json(std::size_t)>& item);
