@@ -49,8 +49,8 @@ class ServiceDispatcher final : public Dispatcher {
     // barrier (group commit), and a failed commit turns it into InternalFailure.
     Reply reply = answer;
     if (!read_only(operation)) {
-      reply = [this, done](ApiResult<Json> r) {
-        service_.store.when_committed([done, r = std::move(r)](bool committed) {
+      reply = [this, done, since = service_.store.write_position()](ApiResult<Json> r) {
+        service_.store.when_committed(since, [done, r = std::move(r)](bool committed) {
           if (committed) return done(to_response(r));
           spdlog::error("a change was not saved to the database; answering InternalFailure");
           done(to_response(tl::unexpected(ApiError{

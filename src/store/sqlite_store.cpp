@@ -2,7 +2,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include <algorithm>
 #include <exception>
 #include <stdexcept>
 #include <utility>
@@ -111,8 +110,10 @@ void SqliteStore::put_resume_strikes(const std::string& arn, std::int64_t strike
 
 void SqliteStore::flush() { queue_.wait_done(queue_.last_pushed()); }
 
-void SqliteStore::when_committed(std::function<void(bool committed)> done) {
-  queue_.push(BarrierOp{std::move(done)});
+std::uint64_t SqliteStore::write_position() const { return queue_.last_pushed(); }
+
+void SqliteStore::when_committed(std::uint64_t since, std::function<void(bool committed)> done) {
+  queue_.push(BarrierOp{since, std::move(done)});
 }
 
 template <class T, class Query>
@@ -153,55 +154,62 @@ void SqliteStore::run_writer() {
   std::deque<WriteOp> batch;
   while (queue_.take_batch(batch, kMaxBatch)) {
     const std::size_t count = batch.size();
-    const bool committed = commit_batch(batch);
+    commit_batch(batch);
     for (WriteOp& op : batch) {
       if (auto* read = std::get_if<ReadOp>(&op)) {
         std::lock_guard lock(db_mutex_);
         read->run(*db_);
       } else if (auto* barrier = std::get_if<BarrierOp>(&op)) {
-        barrier->done(committed);
+        barrier->done(last_failed_ <= barrier->since);
       }
     }
+    taken_ += count;
     batch.clear();
     writes_applied_ += count;
     queue_.mark_done(count);
   }
 }
 
-bool SqliteStore::commit_batch(std::deque<WriteOp>& batch) {
-  const auto writes = static_cast<std::size_t>(std::count_if(batch.begin(), batch.end(), is_write));
-  if (writes == 0) return true;
+void SqliteStore::commit_batch(std::deque<WriteOp>& batch) {
+  // Sequence number of the batch's last write (entry i has taken_ + i + 1).
+  std::uint64_t last_write = 0;
+  std::size_t writes = 0;
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    if (!is_write(batch[i])) continue;
+    last_write = taken_ + i + 1;
+    ++writes;
+  }
+  if (writes == 0) return;
   std::lock_guard lock(db_mutex_);
   try {
     db_->exec("BEGIN IMMEDIATE");
   } catch (const std::exception& e) {
     spdlog::error("store: cannot begin a transaction, {} writes lost: {}", writes, e.what());
     writes_failed_ += writes;
-    return false;
+    last_failed_ = last_write;
+    return;
   }
-  bool all_applied = true;
-  for (const WriteOp& op : batch) {
+  for (std::size_t i = 0; i < batch.size(); ++i) {
     try {
-      statements_->apply(op);
+      statements_->apply(batch[i]);
     } catch (const std::exception& e) {
-      spdlog::error("store: {} failed: {}", write_op_name(op), e.what());
+      spdlog::error("store: {} failed: {}", write_op_name(batch[i]), e.what());
       ++writes_failed_;
-      all_applied = false;
+      last_failed_ = taken_ + i + 1;
     }
   }
   try {
     db_->exec("COMMIT");
     ++transactions_;
-    return all_applied;
   } catch (const std::exception& e) {
     spdlog::error("store: commit of {} writes failed: {}", writes, e.what());
     writes_failed_ += writes;
+    last_failed_ = last_write;
     try {
       db_->exec("ROLLBACK");
     } catch (const std::exception&) {
       // The transaction is already gone; nothing left to undo.
     }
-    return false;
   }
 }
 

@@ -41,7 +41,8 @@ class SqliteStore final : public Store {
   void put_resume_strikes(const std::string& arn, std::int64_t strikes) override;
 
   void flush() override;
-  void when_committed(std::function<void(bool committed)> done) override;
+  std::uint64_t write_position() const override;
+  void when_committed(std::uint64_t since, std::function<void(bool committed)> done) override;
   void read_execution(const std::string& arn,
                       ReadDone<std::optional<ExecutionRow>> done) override;
   void read_executions(const ExecutionPageQuery& query, ReadDone<ExecutionPage> done) override;
@@ -50,8 +51,9 @@ class SqliteStore final : public Store {
 
  private:
   void run_writer();
-  // Applies the batch's writes in one transaction; true when it committed.
-  bool commit_batch(std::deque<WriteOp>& batch);
+  // Applies the batch's writes in one transaction; records the sequence number of the last one
+  // that failed in last_failed_.
+  void commit_batch(std::deque<WriteOp>& batch);
   template <class T, class Query>
   void queue_read(Query query, ReadDone<T> done);
 
@@ -64,6 +66,10 @@ class SqliteStore final : public Store {
   std::atomic<std::uint64_t> writes_applied_{0};
   std::atomic<std::uint64_t> writes_failed_{0};
   std::atomic<std::uint64_t> transactions_{0};
+  // Writer thread only: entries taken so far (the sequence number before the current batch) and
+  // the sequence number of the last write that failed.
+  std::uint64_t taken_ = 0;
+  std::uint64_t last_failed_ = 0;
   std::thread writer_;
 };
 

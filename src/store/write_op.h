@@ -54,6 +54,7 @@ struct ReadOp {
   std::function<void(SqliteDatabase&)> run;
 };
 struct BarrierOp {
+  std::uint64_t since;  // writes queued after this sequence number must all have committed
   std::function<void(bool committed)> done;
 };
 

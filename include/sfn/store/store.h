@@ -144,10 +144,12 @@ class Store {
   // Blocks until every write queued before the call is committed.
   virtual void flush() = 0;
 
-  // Calls done(true) once every write queued before the call is committed, done(false) when a
-  // transaction holding one of them failed (the caller must not report success). On the store's
-  // thread.
-  virtual void when_committed(std::function<void(bool committed)> done) = 0;
+  // The sequence number of the last write queued so far (0 when none).
+  virtual std::uint64_t write_position() const = 0;
+  // Calls done(true) once every write queued before the call is committed, done(false) when one
+  // queued after write_position() returned `since` failed (the caller must not report success:
+  // pass the position taken before the request made its writes). On the store's thread.
+  virtual void when_committed(std::uint64_t since, std::function<void(bool committed)> done) = 0;
 
   // Reads, answered in queue order: each sees every write queued before it.
   virtual void read_execution(const std::string& arn,

@@ -75,7 +75,7 @@ TEST(StoreWriter, ManyAppendsAreBatchedAndNeverBlockTheCaller) {
   store->load();
   std::promise<void> release;
   std::shared_future<void> released = release.get_future().share();
-  store->when_committed([released](bool) { released.wait(); });
+  store->when_committed(0, [released](bool) { released.wait(); });
 
   const std::string arn = sample_execution().arn;
   constexpr int kEvents = 10000;
@@ -83,14 +83,15 @@ TEST(StoreWriter, ManyAppendsAreBatchedAndNeverBlockTheCaller) {
   for (int i = 1; i <= kEvents; ++i) store->append_events(arn, {sample_event(i)});
   const auto enqueue_time = std::chrono::steady_clock::now() - start;
   EXPECT_LT(enqueue_time, std::chrono::seconds(2)) << "enqueue must not wait for the disk";
-  EXPECT_EQ(store->stats().transactions, 0u) << "the writer is still held";
+  // At most the appends taken in the barrier's own batch are committed.
+  EXPECT_LE(store->stats().transactions, 1u) << "the writer is still held";
 
   release.set_value();
   store->flush();
   const StoreStats stats = store->stats();
   EXPECT_EQ(stats.writes_applied, static_cast<std::uint64_t>(kEvents + 1));
   EXPECT_EQ(stats.writes_failed, 0u);
-  EXPECT_LE(stats.transactions, 4u);  // <= 4096 writes per batch
+  EXPECT_LE(stats.transactions, 4u);  // <= 4096 writes per batch, plus the barrier's batch
   std::promise<std::int64_t> count;
   store->read_events(EventPageQuery{arn, 0, 100000, false},
                      [&](auto page) { count.set_value(page ? page->events.size() : -1); });
@@ -104,16 +105,21 @@ TEST(StoreWriter, FailedWriteIsReportedAndLaterWritesStillCommit) {
   open_sqlite_store(tmp.path());
   {
     RawDb saboteur(tmp.path());
-    ASSERT_EQ(saboteur.exec("DROP TABLE activities"), SQLITE_OK);
+    ASSERT_EQ(saboteur.exec("CREATE TRIGGER sabotage BEFORE INSERT ON activities BEGIN"
+                            " SELECT RAISE(ABORT, 'sabotage'); END"),
+              SQLITE_OK);
   }
   auto store = open_sqlite_store(tmp.path());
   store->load();
   std::promise<bool> first, second;
+  const std::uint64_t before_first = store->write_position();
   store->put_activity(sample_activity());
-  store->when_committed([&](bool ok) { first.set_value(ok); });
-  store->put_state_machine(sample_state_machine());
   store->flush();
-  store->when_committed([&](bool ok) { second.set_value(ok); });
+  const std::uint64_t before_second = store->write_position();
+  // The barrier comes in a later batch than the failed write: it still reports it.
+  store->when_committed(before_first, [&](bool ok) { first.set_value(ok); });
+  store->put_state_machine(sample_state_machine());
+  store->when_committed(before_second, [&](bool ok) { second.set_value(ok); });
   EXPECT_FALSE(first.get_future().get());
   EXPECT_TRUE(second.get_future().get());
   EXPECT_EQ(store->stats().writes_failed, 1u);
