@@ -1,4 +1,5 @@
 // sfn-local: configuration → logging → store → dispatcher → HTTP server → run until a signal.
+#include <spdlog/fmt/ranges.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -91,6 +92,8 @@ int main(int argc, char** argv) {
   options.host = config.host;
   options.port = config.port;
   options.router.server_info = "sfn-local " SFN_VERSION;
+  options.router.access = sfn::http::make_access_policy(
+      config.host, config.allow_hosts, config.allow_origins, sfn::http::machine_hostname());
   sfn::http::Server server(io, *dispatcher, options);
   try {
     server.start();
@@ -105,6 +108,10 @@ int main(int argc, char** argv) {
                config.db, config.region, config.account, config.wait_time_scale);
   spdlog::info("sfn-local listening on http://{}{}{}:{}", ipv6 ? "[" : "", config.host,
                ipv6 ? "]" : "", server.port());
+  if (!config.allow_origins.empty()) {
+    spdlog::info("web pages from {} may call the API (--allow-origin)",
+                 fmt::join(options.router.access.origins, ", "));
+  }
 
   // Runs until Server::shutdown() (SIGINT/SIGTERM) stops the io_context; the server has then
   // called dispatcher->shutdown() and closed every connection.

@@ -17,13 +17,19 @@ struct Config {
   enum class Action { kRun, kHelp, kVersion };
 
   Action action = Action::kRun;
-  std::string host = "127.0.0.1";       // --host, SFN_HOST
-  std::uint16_t port = 8083;            // --port, SFN_PORT (0 = ephemeral)
-  std::string db = "sfn-local.db";      // --db, SFN_DB (":memory:" allowed)
-  std::string region = "us-east-1";     // --region, AWS_DEFAULT_REGION
-  std::string account = "123456789012"; // --account, AWS_ACCOUNT_ID (12 digits)
-  double wait_time_scale = 1.0;         // --wait-time-scale, WAIT_TIME_SCALE (>= 0)
-  std::string log_level = "info";       // --log-level, SFN_LOG_LEVEL
+  std::string host = "127.0.0.1";        // --host, SFN_HOST
+  std::uint16_t port = 8083;             // --port, SFN_PORT (0 = ephemeral)
+  std::string db = "sfn-local.db";       // --db, SFN_DB (":memory:" allowed)
+  std::string region = "us-east-1";      // --region, AWS_DEFAULT_REGION
+  std::string account = "123456789012";  // --account, AWS_ACCOUNT_ID (12 digits)
+  double wait_time_scale = 1.0;          // --wait-time-scale, WAIT_TIME_SCALE (>= 0)
+  std::string log_level = "info";        // --log-level, SFN_LOG_LEVEL
+  // --allow-origin, SFN_ALLOW_ORIGIN: web page origins that may call the API (normalized, see
+  // access_policy.h; "*" = any). Repeatable and comma-separated.
+  std::vector<std::string> allow_origins;
+  // --allow-host, SFN_ALLOW_HOST: extra names accepted in the Host header ("*" = any).
+  // Repeatable and comma-separated.
+  std::vector<std::string> allow_hosts;
 };
 
 // Returns the value of an environment variable, or nullopt when unset.
