@@ -91,6 +91,7 @@ int main(int argc, char** argv) {
   sfn::http::ServerOptions options;
   options.host = config.host;
   options.port = config.port;
+  options.max_connections = config.max_connections;  // 0 = from the open files limit
   options.router.server_info = "sfn-local " SFN_VERSION;
   options.router.access = sfn::http::make_access_policy(
       config.host, config.allow_hosts, config.allow_origins, sfn::http::machine_hostname());
@@ -106,8 +107,8 @@ int main(int argc, char** argv) {
   const bool ipv6 = config.host.find(':') != std::string::npos;
   spdlog::info("sfn-local {}: db {}, region {}, account {}, wait time scale {}", SFN_VERSION,
                config.db, config.region, config.account, config.wait_time_scale);
-  spdlog::info("sfn-local listening on http://{}{}{}:{}", ipv6 ? "[" : "", config.host,
-               ipv6 ? "]" : "", server.port());
+  spdlog::info("sfn-local listening on http://{}{}{}:{} (at most {} connections)", ipv6 ? "[" : "",
+               config.host, ipv6 ? "]" : "", server.port(), server.max_connections());
   if (!config.allow_origins.empty()) {
     spdlog::info("web pages from {} may call the API (--allow-origin)",
                  fmt::join(options.router.access.origins, ", "));

@@ -1,10 +1,14 @@
 #include "sfn/http/config.h"
 
+#include <sys/resource.h>
+
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <limits>
 #include <map>
 #include <string_view>
 
@@ -20,7 +24,7 @@ struct Setting {
 };
 
 // Every flag that takes a value, with its environment variable.
-constexpr std::array<Setting, 9> kSettings{{
+constexpr std::array<Setting, 10> kSettings{{
     {"--host", "SFN_HOST"},
     {"--port", "SFN_PORT"},
     {"--db", "SFN_DB"},
@@ -30,7 +34,14 @@ constexpr std::array<Setting, 9> kSettings{{
     {"--log-level", "SFN_LOG_LEVEL"},
     {"--allow-origin", "SFN_ALLOW_ORIGIN", true},
     {"--allow-host", "SFN_ALLOW_HOST", true},
+    {"--max-connections", "SFN_MAX_CONNECTIONS"},
 }};
+
+// --max-connections: far above what one process can hold open, low enough to catch typos.
+constexpr std::size_t kMaxConnectionsLimit = 1'000'000;
+// Descriptors kept free for the database, the event loop and outbound connections.
+constexpr std::uint64_t kReservedFiles = 64;
+constexpr std::size_t kDefaultMaxConnections = 1000;
 
 constexpr std::array<std::string_view, 6> kLogLevels{"trace", "debug", "info",
                                                      "warn",  "error", "off"};
@@ -141,6 +152,15 @@ tl::expected<void, std::string> apply(Config& config, std::string_view flag, con
   } else if (flag == "--allow-host") {
     return append_list(config.allow_hosts, raw, normalize_allowed_host,
                        "host names or IP addresses without a port, or *");
+  } else if (flag == "--max-connections") {
+    unsigned long long count = 0;
+    const char* end = raw.value.data() + raw.value.size();
+    auto [ptr, ec] = std::from_chars(raw.value.data(), end, count);
+    if (!all_digits(raw.value) || ec != std::errc() || ptr != end || count < 1 ||
+        count > kMaxConnectionsLimit) {
+      return invalid(raw, "a number of connections from 1 to 1000000");
+    }
+    config.max_connections = static_cast<std::size_t>(count);
   }
   return {};
 }
@@ -222,6 +242,20 @@ EnvLookup process_env() {
   };
 }
 
+std::size_t default_max_connections(std::uint64_t open_files) {
+  if (open_files <= 2 * kReservedFiles) return std::max<std::size_t>(1, open_files / 2);
+  return static_cast<std::size_t>(
+      std::min<std::uint64_t>(kDefaultMaxConnections, open_files - kReservedFiles));
+}
+
+std::uint64_t open_files_limit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) {
+    return std::numeric_limits<std::uint64_t>::max();
+  }
+  return static_cast<std::uint64_t>(limit.rlim_cur);
+}
+
 std::string usage_text() {
   return R"(Usage: sfn-local [options]
        sfn-local jsonata [args...]     evaluate JSONata expressions (see: sfn-local jsonata --help)
@@ -247,6 +281,9 @@ Options (each can also be set by the environment variable shown; flags win):
                           docker compose service name with dots; repeatable or comma-separated,
                           * = any host, disabling DNS rebinding protection (SFN_ALLOW_HOST;
                           default: the names of the listening address, see the README)
+  --max-connections N     open connections served at once; beyond it the longest-idle one is
+                          closed, or with none idle the new one gets ThrottlingException
+                          (SFN_MAX_CONNECTIONS, default min(1000, open files limit - 64))
   -h, --help              print this help and exit
   --version               print the version and exit
 

@@ -103,9 +103,9 @@ asio::awaitable<void> linger_close(beast::tcp_stream& stream, std::size_t body_l
 
 }  // namespace
 
-void Session::start(std::shared_ptr<ServerState> state, tcp::socket socket) {
+void Session::start(std::shared_ptr<ServerState> state, tcp::socket socket, bool throttle) {
   auto executor = socket.get_executor();
-  auto session = std::make_shared<Session>(std::move(state), std::move(socket));
+  auto session = std::make_shared<Session>(std::move(state), std::move(socket), throttle);
   session->id_ = session->state_->sessions.add(session);
   asio::co_spawn(executor, run(session), [](std::exception_ptr error) {
     if (!error) return;
@@ -119,8 +119,8 @@ void Session::start(std::shared_ptr<ServerState> state, tcp::socket socket) {
   });
 }
 
-Session::Session(std::shared_ptr<ServerState> state, tcp::socket socket)
-    : state_(std::move(state)), stream_(std::move(socket)) {}
+Session::Session(std::shared_ptr<ServerState> state, tcp::socket socket, bool throttle)
+    : state_(std::move(state)), stream_(std::move(socket)), throttle_(throttle) {}
 
 Session::~Session() {
   if (id_ != 0) state_->sessions.remove(id_);
@@ -138,13 +138,37 @@ void Session::close(bool force, std::function<void()> then) {
   });
 }
 
+void Session::evict() {
+  asio::post(stream_.get_executor(), [self = shared_from_this()] {
+    if (self->busy_) {
+      self->state_->sessions.cancel_eviction(self->id_);
+      return;
+    }
+    spdlog::debug("http: closing an idle connection to make room (connection cap)");
+    error_code ignored;
+    self->stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
+    self->stream_.close();
+  });
+}
+
 asio::awaitable<void> Session::run(std::shared_ptr<Session> self) {
   const ServerOptions& options = self->state_->options;
   beast::tcp_stream& stream = self->stream_;
   beast::flat_buffer buffer;
 
+  if (self->throttle_) {
+    // Over the connection cap with every connection busy: AWS's throttling error, then close.
+    self->busy_ = true;
+    WireResponse message = to_wire(throttled(), 11, false, false, make_request_id());
+    stream.expires_after(options.write_timeout);
+    auto [ec, n] = co_await wire::async_write(stream, message, kTuple);
+    if (!ec) co_await linger_close(stream, options.body_limit);
+    co_return;
+  }
+
   while (!self->state_->stopping) {
     self->busy_ = false;
+    self->state_->sessions.set_idle(self->id_, true);
     wire::request_parser<wire::string_body> parser;
     parser.body_limit(options.body_limit);
     parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
@@ -153,8 +177,10 @@ asio::awaitable<void> Session::run(std::shared_ptr<Session> self) {
     auto [header_ec, header_bytes] =
         co_await wire::async_read_header(stream, buffer, parser, kTuple);
     error_code read_ec = header_ec;
+    if (!read_ec && !stream.socket().is_open()) break;  // evicted or shut down meanwhile
     if (!read_ec) {
       self->busy_ = true;
+      self->state_->sessions.set_idle(self->id_, false);
       // curl and some SDKs wait for "100 Continue" before sending a large body.
       const auto expect = parser.get()[wire::field::expect];
       if (!parser.is_done() && beast::iequals(expect, "100-continue")) {

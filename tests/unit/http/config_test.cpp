@@ -30,6 +30,7 @@ TEST(Config, Defaults) {
   EXPECT_EQ(config->log_level, "info");
   EXPECT_TRUE(config->allow_origins.empty());
   EXPECT_TRUE(config->allow_hosts.empty());
+  EXPECT_EQ(config->max_connections, 0u);
 }
 
 TEST(Config, AllowOriginIsRepeatableAndCommaSeparated) {
@@ -52,6 +53,25 @@ TEST(Config, AllowHostIsRepeatableAndCommaSeparated) {
   auto from_env = parse({}, {{"SFN_ALLOW_HOST", "Sfn.Test"}});
   ASSERT_TRUE(from_env) << from_env.error();
   EXPECT_EQ(from_env->allow_hosts, (std::vector<std::string>{"sfn.test"}));
+}
+
+TEST(Config, MaxConnections) {
+  auto config = parse({"--max-connections", "50"});
+  ASSERT_TRUE(config) << config.error();
+  EXPECT_EQ(config->max_connections, 50u);
+  auto from_env = parse({}, {{"SFN_MAX_CONNECTIONS", "7"}});
+  ASSERT_TRUE(from_env) << from_env.error();
+  EXPECT_EQ(from_env->max_connections, 7u);
+}
+
+TEST(Config, DefaultMaxConnectionsLeavesRoomForOtherFiles) {
+  EXPECT_EQ(default_max_connections(1024), 960u);
+  EXPECT_EQ(default_max_connections(4096), 1000u);
+  EXPECT_EQ(default_max_connections(UINT64_MAX), 1000u);
+  EXPECT_EQ(default_max_connections(256), 192u);
+  EXPECT_EQ(default_max_connections(100), 50u);
+  EXPECT_EQ(default_max_connections(1), 1u);
+  EXPECT_GT(open_files_limit(), 0u);
 }
 
 TEST(Config, FlagsWithSpaceOrEquals) {
@@ -119,8 +139,8 @@ TEST(Config, HelpAndVersion) {
   // Help does not validate the values it would not use.
   EXPECT_EQ(parse({"--help"}, {{"SFN_PORT", "x"}})->action, Config::Action::kHelp);
   EXPECT_NE(usage_text().find("--wait-time-scale"), std::string::npos);
-  for (const char* flag :
-       {"--allow-origin", "SFN_ALLOW_ORIGIN", "--allow-host", "SFN_ALLOW_HOST"}) {
+  for (const char* flag : {"--allow-origin", "SFN_ALLOW_ORIGIN", "--allow-host", "SFN_ALLOW_HOST",
+                           "--max-connections", "SFN_MAX_CONNECTIONS"}) {
     EXPECT_NE(usage_text().find(flag), std::string::npos) << flag;
   }
 }
@@ -175,7 +195,11 @@ INSTANTIATE_TEST_SUITE_P(
                 {{"SFN_ALLOW_ORIGIN", "http://ok.test,bad"}},
                 "invalid value 'bad' for SFN_ALLOW_ORIGIN"},
         BadCase{{"--allow-host", "sfn:8083"}, {}, "without a port"},
-        BadCase{{}, {{"SFN_ALLOW_HOST", "a b"}}, "SFN_ALLOW_HOST"}));
+        BadCase{{}, {{"SFN_ALLOW_HOST", "a b"}}, "SFN_ALLOW_HOST"},
+        BadCase{{"--max-connections", "0"}, {}, "from 1 to 1000000"},
+        BadCase{{"--max-connections", "1000001"}, {}, "--max-connections"},
+        BadCase{{"--max-connections", "ten"}, {}, "--max-connections"},
+        BadCase{{}, {{"SFN_MAX_CONNECTIONS", "-5"}}, "SFN_MAX_CONNECTIONS"}));
 
 }  // namespace
 }  // namespace sfn::http
