@@ -1,4 +1,5 @@
 // sfn-local: configuration → logging → store → dispatcher → HTTP server → run until a signal.
+#include <spdlog/fmt/ranges.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -90,7 +91,10 @@ int main(int argc, char** argv) {
   sfn::http::ServerOptions options;
   options.host = config.host;
   options.port = config.port;
+  options.max_connections = config.max_connections;  // 0 = from the open files limit
   options.router.server_info = "sfn-local " SFN_VERSION;
+  options.router.access = sfn::http::make_access_policy(
+      config.host, config.allow_hosts, config.allow_origins, sfn::http::machine_hostname());
   sfn::http::Server server(io, *dispatcher, options);
   try {
     server.start();
@@ -103,8 +107,12 @@ int main(int argc, char** argv) {
   const bool ipv6 = config.host.find(':') != std::string::npos;
   spdlog::info("sfn-local {}: db {}, region {}, account {}, wait time scale {}", SFN_VERSION,
                config.db, config.region, config.account, config.wait_time_scale);
-  spdlog::info("sfn-local listening on http://{}{}{}:{}", ipv6 ? "[" : "", config.host,
-               ipv6 ? "]" : "", server.port());
+  spdlog::info("sfn-local listening on http://{}{}{}:{} (at most {} connections)", ipv6 ? "[" : "",
+               config.host, ipv6 ? "]" : "", server.port(), server.max_connections());
+  if (!config.allow_origins.empty()) {
+    spdlog::info("web pages from {} may call the API (--allow-origin)",
+                 fmt::join(options.router.access.origins, ", "));
+  }
 
   // Runs until Server::shutdown() (SIGINT/SIGTERM) stops the io_context; the server has then
   // called dispatcher->shutdown() and closed every connection.

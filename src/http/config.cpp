@@ -1,12 +1,18 @@
 #include "sfn/http/config.h"
 
+#include <sys/resource.h>
+
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <limits>
 #include <map>
 #include <string_view>
+
+#include "sfn/http/access_policy.h"
 
 namespace sfn::http {
 namespace {
@@ -14,10 +20,11 @@ namespace {
 struct Setting {
   std::string_view flag;
   std::string_view env;
+  bool list = false;  // repeatable and comma-separated; otherwise the last occurrence wins
 };
 
 // Every flag that takes a value, with its environment variable.
-constexpr std::array<Setting, 7> kSettings{{
+constexpr std::array<Setting, 10> kSettings{{
     {"--host", "SFN_HOST"},
     {"--port", "SFN_PORT"},
     {"--db", "SFN_DB"},
@@ -25,7 +32,16 @@ constexpr std::array<Setting, 7> kSettings{{
     {"--account", "AWS_ACCOUNT_ID"},
     {"--wait-time-scale", "WAIT_TIME_SCALE"},
     {"--log-level", "SFN_LOG_LEVEL"},
+    {"--allow-origin", "SFN_ALLOW_ORIGIN", true},
+    {"--allow-host", "SFN_ALLOW_HOST", true},
+    {"--max-connections", "SFN_MAX_CONNECTIONS"},
 }};
+
+// --max-connections: far above what one process can hold open, low enough to catch typos.
+constexpr std::size_t kMaxConnectionsLimit = 1'000'000;
+// Descriptors kept free for the database, the event loop and outbound connections.
+constexpr std::uint64_t kReservedFiles = 64;
+constexpr std::size_t kDefaultMaxConnections = 1000;
 
 constexpr std::array<std::string_view, 6> kLogLevels{"trace", "debug", "info",
                                                      "warn",  "error", "off"};
@@ -65,6 +81,34 @@ bool looks_like_region(std::string_view text) {
   return true;
 }
 
+// The items of a comma-separated list value, trimmed, empty items dropped.
+std::vector<std::string> split_list(std::string_view text) {
+  std::vector<std::string> items;
+  while (!text.empty()) {
+    const auto comma = text.find(',');
+    std::string_view item = text.substr(0, comma);
+    text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
+    while (!item.empty() && (item.front() == ' ' || item.front() == '\t')) item.remove_prefix(1);
+    while (!item.empty() && (item.back() == ' ' || item.back() == '\t')) item.remove_suffix(1);
+    if (!item.empty()) items.emplace_back(item);
+  }
+  return items;
+}
+
+// Appends every item of a list value, normalized by `normalize` (empty = invalid).
+tl::expected<void, std::string> append_list(std::vector<std::string>& list, const Raw& raw,
+                                            std::string (*normalize)(std::string_view),
+                                            std::string_view expected) {
+  const std::vector<std::string> items = split_list(raw.value);
+  if (items.empty()) return invalid(raw, expected);
+  for (const std::string& item : items) {
+    std::string value = normalize(item);
+    if (value.empty()) return invalid(Raw{item, raw.source}, expected);
+    list.push_back(std::move(value));
+  }
+  return {};
+}
+
 tl::expected<void, std::string> apply(Config& config, std::string_view flag, const Raw& raw) {
   if (flag == "--host") {
     if (raw.value.empty()) return invalid(raw, "a host name or IP address");
@@ -102,6 +146,21 @@ tl::expected<void, std::string> apply(Config& config, std::string_view flag, con
     for (std::string_view level : kLogLevels) known = known || level == raw.value;
     if (!known) return invalid(raw, "one of trace, debug, info, warn, error, off");
     config.log_level = raw.value;
+  } else if (flag == "--allow-origin") {
+    return append_list(config.allow_origins, raw, normalize_allowed_origin,
+                       "origins such as http://localhost:3000 (scheme://host[:port]), or *");
+  } else if (flag == "--allow-host") {
+    return append_list(config.allow_hosts, raw, normalize_allowed_host,
+                       "host names or IP addresses without a port, or *");
+  } else if (flag == "--max-connections") {
+    unsigned long long count = 0;
+    const char* end = raw.value.data() + raw.value.size();
+    auto [ptr, ec] = std::from_chars(raw.value.data(), end, count);
+    if (!all_digits(raw.value) || ec != std::errc() || ptr != end || count < 1 ||
+        count > kMaxConnectionsLimit) {
+      return invalid(raw, "a number of connections from 1 to 1000000");
+    }
+    config.max_connections = static_cast<std::size_t>(count);
   }
   return {};
 }
@@ -110,8 +169,8 @@ tl::expected<void, std::string> apply(Config& config, std::string_view flag, con
 
 tl::expected<Config, std::string> parse_config(const std::vector<std::string>& args,
                                                const EnvLookup& env) {
-  // Flags first (they override the environment), keeping the last occurrence of each.
-  std::map<std::string_view, Raw> flags;
+  // Flags first (they override the environment), every occurrence in order.
+  std::map<std::string_view, std::vector<Raw>> flags;
   bool help = false;
   bool version = false;
   for (std::size_t i = 0; i < args.size(); ++i) {
@@ -144,7 +203,7 @@ tl::expected<Config, std::string> parse_config(const std::vector<std::string>& a
     } else {
       return tl::unexpected("option " + name + " needs a value");
     }
-    flags[setting->flag] = std::move(raw);
+    flags[setting->flag].push_back(std::move(raw));
   }
 
   Config config;
@@ -157,16 +216,19 @@ tl::expected<Config, std::string> parse_config(const std::vector<std::string>& a
     return config;
   }
   for (const Setting& setting : kSettings) {
-    std::optional<Raw> raw;
+    std::vector<Raw> raws;
     if (auto it = flags.find(setting.flag); it != flags.end()) {
-      raw = it->second;
+      // A list takes every occurrence; any other setting the last one.
+      raws = setting.list ? it->second : std::vector<Raw>{it->second.back()};
     } else if (env) {
       std::optional<std::string> value = env(setting.env);
-      if (value && !value->empty()) raw = Raw{std::move(*value), std::string(setting.env)};
+      if (value && !value->empty())
+        raws.push_back(Raw{std::move(*value), std::string(setting.env)});
     }
-    if (!raw) continue;
-    if (auto applied = apply(config, setting.flag, *raw); !applied) {
-      return tl::unexpected(applied.error());
+    for (const Raw& raw : raws) {
+      if (auto applied = apply(config, setting.flag, raw); !applied) {
+        return tl::unexpected(applied.error());
+      }
     }
   }
   return config;
@@ -178,6 +240,20 @@ EnvLookup process_env() {
     if (value == nullptr) return std::nullopt;
     return std::string(value);
   };
+}
+
+std::size_t default_max_connections(std::uint64_t open_files) {
+  if (open_files <= 2 * kReservedFiles) return std::max<std::size_t>(1, open_files / 2);
+  return static_cast<std::size_t>(
+      std::min<std::uint64_t>(kDefaultMaxConnections, open_files - kReservedFiles));
+}
+
+std::uint64_t open_files_limit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) {
+    return std::numeric_limits<std::uint64_t>::max();
+  }
+  return static_cast<std::uint64_t>(limit.rlim_cur);
 }
 
 std::string usage_text() {
@@ -197,6 +273,17 @@ Options (each can also be set by the environment variable shown; flags win):
   --wait-time-scale X     multiplies Wait durations and retry intervals; 0 = no waiting
                           (WAIT_TIME_SCALE, default 1)
   --log-level LEVEL       trace|debug|info|warn|error|off (SFN_LOG_LEVEL, default info)
+  --allow-origin ORIGIN   let web pages from ORIGIN (e.g. http://localhost:3000) call the API
+                          and read its answers (CORS); repeatable or comma-separated, * = any
+                          page (SFN_ALLOW_ORIGIN, default: none; the console's own origin is
+                          always allowed, requests without an Origin header are not affected)
+  --allow-host NAME       also accept requests whose Host header is NAME (no port), e.g. a
+                          docker compose service name with dots; repeatable or comma-separated,
+                          * = any host, disabling DNS rebinding protection (SFN_ALLOW_HOST;
+                          default: the names of the listening address, see the README)
+  --max-connections N     open connections served at once; beyond it the longest-idle one is
+                          closed, or with none idle the new one gets ThrottlingException
+                          (SFN_MAX_CONNECTIONS, default min(1000, open files limit - 64))
   -h, --help              print this help and exit
   --version               print the version and exit
 

@@ -1,15 +1,16 @@
 #include "sfn/http/server.h"
 
+#include <spdlog/spdlog.h>
+
+#include <boost/asio/as_tuple.hpp>
 #include <csignal>
 #include <exception>
 #include <stdexcept>
 #include <string>
 #include <utility>
 
-#include <boost/asio/as_tuple.hpp>
-#include <spdlog/spdlog.h>
-
 #include "http/server_state.h"
+#include "sfn/http/config.h"
 
 namespace sfn::http {
 namespace {
@@ -93,8 +94,8 @@ tcp::endpoint resolve(asio::io_context& io, const std::string& host, std::uint16
   tcp::resolver resolver(io);
   auto results = resolver.resolve(host, std::to_string(port), tcp::resolver::passive, ec);
   if (ec || results.empty()) {
-    throw std::runtime_error("cannot resolve host '" + host + "': " +
-                             (ec ? ec.message() : std::string("no address")));
+    throw std::runtime_error("cannot resolve host '" + host +
+                             "': " + (ec ? ec.message() : std::string("no address")));
   }
   return results.begin()->endpoint();
 }
@@ -138,6 +139,9 @@ void Server::start() {
   if (ec) fail("listen", ec);
   impl_->bound_port = state->acceptor.local_endpoint(ec).port();
   if (ec) fail("local_endpoint", ec);
+  state->max_connections = options.max_connections != 0
+                               ? options.max_connections
+                               : default_max_connections(open_files_limit());
 
   asio::co_spawn(state->strand, accept_loop(state), log_failure("listener"));
   if (options.handle_signals) {
@@ -149,6 +153,8 @@ void Server::start() {
 std::uint16_t Server::port() const { return impl_->bound_port; }
 
 void Server::shutdown() { start_shutdown(impl_->state); }
+
+std::size_t Server::max_connections() const { return impl_->state->max_connections; }
 
 std::size_t Server::session_count() const { return impl_->state->sessions.count(); }
 

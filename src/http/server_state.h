@@ -32,6 +32,7 @@ struct ServerState {
   std::optional<asio::signal_set> signals;
   asio::steady_timer drain_timer;
 
+  std::size_t max_connections = 0;    // the cap in effect, set by Server::start()
   std::atomic<bool> stopping{false};  // set once, when shutdown starts
   bool force_closed = false;          // on the strand: every session was force-closed
   SessionRegistry sessions;

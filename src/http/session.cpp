@@ -1,15 +1,16 @@
 #include "http/session.h"
 
+#include <spdlog/spdlog.h>
+
 #include <array>
+#include <boost/asio/as_tuple.hpp>
 #include <chrono>
 #include <exception>
 #include <optional>
 #include <string>
 #include <utility>
 #include <variant>
-
-#include <boost/asio/as_tuple.hpp>
-#include <spdlog/spdlog.h>
+#include <vector>
 
 #include "http/async_dispatch.h"
 #include "http/request_id.h"
@@ -43,11 +44,20 @@ std::optional<Response> read_failure_response(const error_code& ec, std::size_t 
   return std::nullopt;
 }
 
-Request to_request(WireRequest& message) {
+// The request without its body.
+Request head_of(const WireRequest& message) {
   Request request;
   request.method = std::string(message.method_string());
   request.target = std::string(message.target());
   request.amz_target = std::string(message["X-Amz-Target"]);
+  request.host = std::string(message[wire::field::host]);
+  request.origin = std::string(message[wire::field::origin]);
+  request.cors_request_headers = std::string(message[wire::field::access_control_request_headers]);
+  return request;
+}
+
+Request to_request(WireRequest& message) {
+  Request request = head_of(message);
   request.body = std::move(message.body());
   return request;
 }
@@ -57,8 +67,6 @@ WireResponse to_wire(Response response, unsigned version, bool keep_alive, bool 
   WireResponse message{static_cast<wire::status>(response.status), version};
   if (!response.content_type.empty()) message.set(wire::field::content_type, response.content_type);
   message.set("x-amzn-RequestId", request_id);
-  message.set(wire::field::access_control_allow_origin, "*");
-  message.set(wire::field::access_control_expose_headers, "x-amzn-RequestId");
   for (auto& [name, value] : response.headers) message.set(name, value);
   message.keep_alive(keep_alive);
   const std::size_t size = response.body.size();
@@ -95,9 +103,9 @@ asio::awaitable<void> linger_close(beast::tcp_stream& stream, std::size_t body_l
 
 }  // namespace
 
-void Session::start(std::shared_ptr<ServerState> state, tcp::socket socket) {
+void Session::start(std::shared_ptr<ServerState> state, tcp::socket socket, bool throttle) {
   auto executor = socket.get_executor();
-  auto session = std::make_shared<Session>(std::move(state), std::move(socket));
+  auto session = std::make_shared<Session>(std::move(state), std::move(socket), throttle);
   session->id_ = session->state_->sessions.add(session);
   asio::co_spawn(executor, run(session), [](std::exception_ptr error) {
     if (!error) return;
@@ -111,8 +119,8 @@ void Session::start(std::shared_ptr<ServerState> state, tcp::socket socket) {
   });
 }
 
-Session::Session(std::shared_ptr<ServerState> state, tcp::socket socket)
-    : state_(std::move(state)), stream_(std::move(socket)) {}
+Session::Session(std::shared_ptr<ServerState> state, tcp::socket socket, bool throttle)
+    : state_(std::move(state)), stream_(std::move(socket)), throttle_(throttle) {}
 
 Session::~Session() {
   if (id_ != 0) state_->sessions.remove(id_);
@@ -130,22 +138,49 @@ void Session::close(bool force, std::function<void()> then) {
   });
 }
 
+void Session::evict() {
+  asio::post(stream_.get_executor(), [self = shared_from_this()] {
+    if (self->busy_) {
+      self->state_->sessions.cancel_eviction(self->id_);
+      return;
+    }
+    spdlog::debug("http: closing an idle connection to make room (connection cap)");
+    error_code ignored;
+    self->stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
+    self->stream_.close();
+  });
+}
+
 asio::awaitable<void> Session::run(std::shared_ptr<Session> self) {
   const ServerOptions& options = self->state_->options;
   beast::tcp_stream& stream = self->stream_;
   beast::flat_buffer buffer;
 
+  if (self->throttle_) {
+    // Over the connection cap with every connection busy: AWS's throttling error, then close.
+    self->busy_ = true;
+    WireResponse message = to_wire(throttled(), 11, false, false, make_request_id());
+    stream.expires_after(options.write_timeout);
+    auto [ec, n] = co_await wire::async_write(stream, message, kTuple);
+    if (!ec) co_await linger_close(stream, options.body_limit);
+    co_return;
+  }
+
   while (!self->state_->stopping) {
     self->busy_ = false;
+    self->state_->sessions.set_idle(self->id_, true);
     wire::request_parser<wire::string_body> parser;
     parser.body_limit(options.body_limit);
     parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
 
     stream.expires_after(options.read_timeout);
-    auto [header_ec, header_bytes] = co_await wire::async_read_header(stream, buffer, parser, kTuple);
+    auto [header_ec, header_bytes] =
+        co_await wire::async_read_header(stream, buffer, parser, kTuple);
     error_code read_ec = header_ec;
+    if (!read_ec && !stream.socket().is_open()) break;  // evicted or shut down meanwhile
     if (!read_ec) {
       self->busy_ = true;
+      self->state_->sessions.set_idle(self->id_, false);
       // curl and some SDKs wait for "100 Continue" before sending a large body.
       const auto expect = parser.get()[wire::field::expect];
       if (!parser.is_done() && beast::iequals(expect, "100-continue")) {
@@ -169,7 +204,14 @@ asio::awaitable<void> Session::run(std::shared_ptr<Session> self) {
         break;
       }
       spdlog::debug("http: rejecting request: {} -> {}", read_ec.message(), failure->status);
-      const unsigned version = parser.is_header_done() ? parser.get().version() : 11;
+      unsigned version = 11;
+      if (parser.is_header_done()) {
+        version = parser.get().version();
+        // An allowed web page may read why its request was refused.
+        for (auto& header : cors_headers(head_of(parser.get()), options.router)) {
+          failure->headers.push_back(std::move(header));
+        }
+      }
       WireResponse message = to_wire(std::move(*failure), version, false, false, make_request_id());
       stream.expires_after(options.write_timeout);
       auto [ec, n] = co_await wire::async_write(stream, message, kTuple);
@@ -188,10 +230,13 @@ asio::awaitable<void> Session::run(std::shared_ptr<Session> self) {
     const std::string amz_target = request.amz_target;
 
     Response response;
+    std::vector<std::pair<std::string, std::string>> cors;
     try {
+      cors = cors_headers(request, options.router);
       Routed routed = handle_request(std::move(request), options.router);
       if (auto* api_request = std::get_if<api::ApiRequest>(&routed)) {
-        response = to_response(co_await async_dispatch(self->state_->dispatcher, std::move(*api_request)));
+        response =
+            to_response(co_await async_dispatch(self->state_->dispatcher, std::move(*api_request)));
       } else {
         response = std::move(std::get<Response>(routed));
       }
@@ -201,10 +246,12 @@ asio::awaitable<void> Session::run(std::shared_ptr<Session> self) {
       keep_alive = false;
     }
     if (self->state_->stopping) keep_alive = false;
+    for (auto& header : cors) response.headers.push_back(std::move(header));
 
     const int status = response.status;
     const std::size_t body_size = response.body.size();
-    WireResponse reply = to_wire(std::move(response), message.version(), keep_alive, head_only, request_id);
+    WireResponse reply =
+        to_wire(std::move(response), message.version(), keep_alive, head_only, request_id);
     stream.expires_after(options.write_timeout);
     auto [write_ec, written] = co_await wire::async_write(stream, reply, kTuple);
 

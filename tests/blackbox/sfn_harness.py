@@ -6,9 +6,11 @@ Cli      - `aws stepfunctions --endpoint-url ... --output json <args>`; returns 
            raises CliError carrying the AWS error code (e.g. "StateMachineDoesNotExist").
 raw_call - one JSON 1.0 request through urllib (fast, for bulk set-up and malformed bodies).
 """
+import http.client
 import json
 import os
 import re
+import resource
 import select
 import shutil
 import signal
@@ -69,8 +71,10 @@ def template(name):
 class Server:
     """One sfn-local process. `db_dir` survives restarts; remove() deletes it."""
 
-    def __init__(self, wait_time_scale="0", extra_args=()):
+    def __init__(self, wait_time_scale="0", extra_args=(), nofile=None):
+        """`nofile`: the server's RLIMIT_NOFILE (soft and hard), as `ulimit -n` would set it."""
         self.binary = binary_path()
+        self.nofile = nofile
         self.db_dir = tempfile.mkdtemp(prefix="sfn-blackbox-")
         self.db = os.path.join(self.db_dir, "sfn.db")
         self.wait_time_scale = wait_time_scale
@@ -88,8 +92,12 @@ class Server:
         args = [self.binary, "--host", "127.0.0.1", "--port", str(self.port), "--db", self.db,
                 "--wait-time-scale", str(self.wait_time_scale)] + self.extra_args
         log = open(self.log_path, "ab")
+        preexec = None
+        if self.nofile:
+            limit = self.nofile
+            preexec = lambda: resource.setrlimit(resource.RLIMIT_NOFILE, (limit, limit))
         self.proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT,
-                                     stdin=subprocess.DEVNULL)
+                                     stdin=subprocess.DEVNULL, preexec_fn=preexec)
         log.close()
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -265,6 +273,36 @@ def raw_request(endpoint, target, body, content_type="application/x-amz-json-1.0
     return status, parsed, text
 
 
+def http_request(port, method, path="/", headers=None, body=b"", timeout=30):
+    """One request on a fresh connection to 127.0.0.1:port with exactly these headers (Host
+    included when given); returns (status, {lower-case name: value}, text)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        headers = dict(headers or {})
+        skip_host = any(name.lower() == "host" for name in headers)
+        connection.putrequest(method, path, skip_host=skip_host, skip_accept_encoding=True)
+        if isinstance(body, str):
+            body = body.encode("utf-8")
+        if body or method == "POST":
+            headers.setdefault("Content-Length", str(len(body)))
+        for name, value in headers.items():
+            connection.putheader(name, value)
+        connection.endheaders(body or None)
+        response = connection.getresponse()
+        text = response.read().decode("utf-8", "replace")
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, text
+    finally:
+        connection.close()
+
+
+def api_headers(operation, **extra):
+    """The headers of an AWS JSON 1.0 call, plus `extra` (e.g. Origin="...", Host="...")."""
+    headers = {"Content-Type": "application/x-amz-json-1.0",
+               "X-Amz-Target": "AWSStepFunctions." + operation}
+    headers.update(extra)
+    return headers
+
+
 def raw_call(endpoint, operation, payload):
     """One API call without the CLI (bulk set-up); raises AssertionError on an error reply."""
     status, parsed, text = raw_request(endpoint, "AWSStepFunctions." + operation,
@@ -300,10 +338,11 @@ class ServerTestCase(unittest.TestCase):
     """One server per test class (wait time scale 0 unless the class says otherwise)."""
 
     wait_time_scale = "0"
+    extra_args = ()
 
     @classmethod
     def setUpClass(cls):
-        cls.server = Server(cls.wait_time_scale).start()
+        cls.server = Server(cls.wait_time_scale, cls.extra_args).start()
         cls.cli = cls.server.cli()
 
     @classmethod

@@ -13,14 +13,18 @@ struct Request {
   std::string target;      // request-target, e.g. "/" or "/console/app.js?v=1"
   std::string amz_target;  // X-Amz-Target header value; empty when absent
   std::string body;
+  // Headers that decide who may call (access_policy.h); empty when absent.
+  std::string host;                  // Host
+  std::string origin;                // Origin (browsers only)
+  std::string cors_request_headers;  // Access-Control-Request-Headers (preflights)
 };
 
 struct Response {
   int status = 200;
   std::string content_type = "text/plain; charset=utf-8";
   std::string body;
-  // Extra headers (Content-Type, Content-Length, x-amzn-RequestId and Connection are set by
-  // the session).
+  // Extra headers (Content-Type, Content-Length, x-amzn-RequestId, Connection and the CORS
+  // headers of cors_headers() are set by the session).
   std::vector<std::pair<std::string, std::string>> headers;
 };
 

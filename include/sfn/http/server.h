@@ -30,10 +30,14 @@ struct ServerOptions {
   // Before every read (so also the keep-alive idle time) and before every write.
   std::chrono::milliseconds read_timeout = std::chrono::seconds(75);
   std::chrono::milliseconds write_timeout = std::chrono::seconds(30);
+  // Open connections served at once (0 = default_max_connections(open_files_limit()), see
+  // config.h). Beyond it the longest-idle connection is closed to make room, or, when every
+  // connection is busy, the new one gets ThrottlingException and is closed.
+  std::size_t max_connections = 0;
   // How long shutdown waits for sessions with a request in flight before closing them.
   std::chrono::milliseconds shutdown_grace = std::chrono::seconds(5);
-  bool handle_signals = true;        // SIGINT/SIGTERM start shutdown(); a second one stops now
-  bool stop_io_on_shutdown = true;   // shutdown() ends with io_context::stop()
+  bool handle_signals = true;       // SIGINT/SIGTERM start shutdown(); a second one stops now
+  bool stop_io_on_shutdown = true;  // shutdown() ends with io_context::stop()
   RouterOptions router;
 };
 
@@ -59,6 +63,9 @@ class Server {
   // flight (their responses carry "Connection: close"), close the rest, then stop the
   // io_context when stop_io_on_shutdown.
   void shutdown();
+
+  // The connection cap in effect (options.max_connections or its default). Valid after start().
+  std::size_t max_connections() const;
 
   // Number of open connections (for tests and diagnostics).
   std::size_t session_count() const;

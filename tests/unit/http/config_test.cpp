@@ -28,12 +28,56 @@ TEST(Config, Defaults) {
   EXPECT_EQ(config->account, "123456789012");
   EXPECT_EQ(config->wait_time_scale, 1.0);
   EXPECT_EQ(config->log_level, "info");
+  EXPECT_TRUE(config->allow_origins.empty());
+  EXPECT_TRUE(config->allow_hosts.empty());
+  EXPECT_EQ(config->max_connections, 0u);
+}
+
+TEST(Config, AllowOriginIsRepeatableAndCommaSeparated) {
+  auto config =
+      parse({"--allow-origin", "http://localhost:3000/, https://App.example", "--allow-origin=*"},
+            {{"SFN_ALLOW_ORIGIN", "http://ignored.example"}});
+  ASSERT_TRUE(config) << config.error();
+  EXPECT_EQ(config->allow_origins,
+            (std::vector<std::string>{"http://localhost:3000", "https://app.example", "*"}));
+  auto from_env = parse({}, {{"SFN_ALLOW_ORIGIN", "http://a.test,http://b.test:81"}});
+  ASSERT_TRUE(from_env) << from_env.error();
+  EXPECT_EQ(from_env->allow_origins,
+            (std::vector<std::string>{"http://a.test", "http://b.test:81"}));
+}
+
+TEST(Config, AllowHostIsRepeatableAndCommaSeparated) {
+  auto config = parse({"--allow-host", "sfn-local.test", "--allow-host=::1,*"});
+  ASSERT_TRUE(config) << config.error();
+  EXPECT_EQ(config->allow_hosts, (std::vector<std::string>{"sfn-local.test", "[::1]", "*"}));
+  auto from_env = parse({}, {{"SFN_ALLOW_HOST", "Sfn.Test"}});
+  ASSERT_TRUE(from_env) << from_env.error();
+  EXPECT_EQ(from_env->allow_hosts, (std::vector<std::string>{"sfn.test"}));
+}
+
+TEST(Config, MaxConnections) {
+  auto config = parse({"--max-connections", "50"});
+  ASSERT_TRUE(config) << config.error();
+  EXPECT_EQ(config->max_connections, 50u);
+  auto from_env = parse({}, {{"SFN_MAX_CONNECTIONS", "7"}});
+  ASSERT_TRUE(from_env) << from_env.error();
+  EXPECT_EQ(from_env->max_connections, 7u);
+}
+
+TEST(Config, DefaultMaxConnectionsLeavesRoomForOtherFiles) {
+  EXPECT_EQ(default_max_connections(1024), 960u);
+  EXPECT_EQ(default_max_connections(4096), 1000u);
+  EXPECT_EQ(default_max_connections(UINT64_MAX), 1000u);
+  EXPECT_EQ(default_max_connections(256), 192u);
+  EXPECT_EQ(default_max_connections(100), 50u);
+  EXPECT_EQ(default_max_connections(1), 1u);
+  EXPECT_GT(open_files_limit(), 0u);
 }
 
 TEST(Config, FlagsWithSpaceOrEquals) {
-  auto config = parse({"--host", "0.0.0.0", "--port=9000", "--db", ":memory:", "--region=eu-west-2",
-                       "--account", "000000000000", "--wait-time-scale=0.5", "--log-level",
-                       "debug"});
+  auto config =
+      parse({"--host", "0.0.0.0", "--port=9000", "--db", ":memory:", "--region=eu-west-2",
+             "--account", "000000000000", "--wait-time-scale=0.5", "--log-level", "debug"});
   ASSERT_TRUE(config) << config.error();
   EXPECT_EQ(config->host, "0.0.0.0");
   EXPECT_EQ(config->port, 9000);
@@ -45,9 +89,12 @@ TEST(Config, FlagsWithSpaceOrEquals) {
 }
 
 TEST(Config, EnvironmentAndFlagsOverrideIt) {
-  Env env{{"SFN_HOST", "::1"},           {"SFN_PORT", "1234"},
-          {"SFN_DB", "/data/x.db"},      {"AWS_DEFAULT_REGION", "ap-south-1"},
-          {"AWS_ACCOUNT_ID", "111122223333"}, {"WAIT_TIME_SCALE", "0"},
+  Env env{{"SFN_HOST", "::1"},
+          {"SFN_PORT", "1234"},
+          {"SFN_DB", "/data/x.db"},
+          {"AWS_DEFAULT_REGION", "ap-south-1"},
+          {"AWS_ACCOUNT_ID", "111122223333"},
+          {"WAIT_TIME_SCALE", "0"},
           {"SFN_LOG_LEVEL", "warn"}};
   auto from_env = parse({}, env);
   ASSERT_TRUE(from_env) << from_env.error();
@@ -92,6 +139,10 @@ TEST(Config, HelpAndVersion) {
   // Help does not validate the values it would not use.
   EXPECT_EQ(parse({"--help"}, {{"SFN_PORT", "x"}})->action, Config::Action::kHelp);
   EXPECT_NE(usage_text().find("--wait-time-scale"), std::string::npos);
+  for (const char* flag : {"--allow-origin", "SFN_ALLOW_ORIGIN", "--allow-host", "SFN_ALLOW_HOST",
+                           "--max-connections", "SFN_MAX_CONNECTIONS"}) {
+    EXPECT_NE(usage_text().find(flag), std::string::npos) << flag;
+  }
 }
 
 struct BadCase {
@@ -119,8 +170,7 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{{"--help=yes"}, {}, "--help takes no value"},
         BadCase{{"--port", "abc"}, {}, "invalid value 'abc' for --port"},
         BadCase{{"--port", "65536"}, {}, "from 0 to 65535"},
-        BadCase{{"--port", "-1"}, {}, "--port"},
-        BadCase{{"--port", "80x"}, {}, "--port"},
+        BadCase{{"--port", "-1"}, {}, "--port"}, BadCase{{"--port", "80x"}, {}, "--port"},
         BadCase{{"--port", "99999999999999999999999"}, {}, "--port"},
         BadCase{{}, {{"SFN_PORT", "http"}}, "invalid value 'http' for SFN_PORT"},
         BadCase{{"--wait-time-scale", "-0.5"}, {}, "--wait-time-scale"},
@@ -133,9 +183,23 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{{"--account", "12345"}, {}, "12-digit"},
         BadCase{{"--account", "12345678901a"}, {}, "12-digit"},
         BadCase{{}, {{"AWS_ACCOUNT_ID", "1234567890123"}}, "AWS_ACCOUNT_ID"},
-        BadCase{{"--region", "US EAST"}, {}, "--region"},
-        BadCase{{"--host="}, {}, "--host"},
-        BadCase{{"--db="}, {}, "--db"}));
+        BadCase{{"--region", "US EAST"}, {}, "--region"}, BadCase{{"--host="}, {}, "--host"},
+        BadCase{{"--db="}, {}, "--db"},
+        BadCase{{"--allow-origin", "localhost:3000"},
+                {},
+                "invalid value 'localhost:3000' for --allow-origin"},
+        BadCase{{"--allow-origin", "http://a.test/app"}, {}, "scheme://host[:port]"},
+        BadCase{{"--allow-origin="}, {}, "--allow-origin"},
+        BadCase{{"--allow-origin", ","}, {}, "--allow-origin"},
+        BadCase{{},
+                {{"SFN_ALLOW_ORIGIN", "http://ok.test,bad"}},
+                "invalid value 'bad' for SFN_ALLOW_ORIGIN"},
+        BadCase{{"--allow-host", "sfn:8083"}, {}, "without a port"},
+        BadCase{{}, {{"SFN_ALLOW_HOST", "a b"}}, "SFN_ALLOW_HOST"},
+        BadCase{{"--max-connections", "0"}, {}, "from 1 to 1000000"},
+        BadCase{{"--max-connections", "1000001"}, {}, "--max-connections"},
+        BadCase{{"--max-connections", "ten"}, {}, "--max-connections"},
+        BadCase{{}, {{"SFN_MAX_CONNECTIONS", "-5"}}, "SFN_MAX_CONNECTIONS"}));
 
 }  // namespace
 }  // namespace sfn::http

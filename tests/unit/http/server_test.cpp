@@ -7,10 +7,8 @@
 #include <memory>
 #include <regex>
 #include <thread>
-#include <vector>
 
-#include "fake_dispatcher.h"
-#include "test_client.h"
+#include "server_fixture.h"
 
 namespace sfn::http {
 namespace {
@@ -18,37 +16,8 @@ namespace {
 using namespace std::chrono_literals;
 using testing::FakeDispatcher;
 using testing::post_request;
+using testing::ServerTest;
 using testing::TestClient;
-
-class ServerTest : public ::testing::Test {
- protected:
-  void start(ServerOptions options = {}) {
-    options.host = "127.0.0.1";
-    options.port = 0;
-    options.handle_signals = false;
-    options.shutdown_grace = options.shutdown_grace > 2s ? 2s : options.shutdown_grace;
-    options.router.server_info = "sfn-local test";
-    server_ = std::make_unique<Server>(io_, dispatcher_, options);
-    server_->start();
-    for (int i = 0; i < 2; ++i) threads_.emplace_back([this] { io_.run(); });
-  }
-
-  // Shuts down and waits until the io_context has stopped.
-  void stop() {
-    if (server_) server_->shutdown();
-    for (auto& thread : threads_) thread.join();
-    threads_.clear();
-  }
-
-  void TearDown() override { stop(); }
-
-  std::uint16_t port() const { return server_->port(); }
-
-  boost::asio::io_context io_{2};
-  FakeDispatcher dispatcher_;
-  std::unique_ptr<Server> server_;
-  std::vector<std::thread> threads_;
-};
 
 bool looks_like_uuid(const std::string& text) {
   static const std::regex kUuid("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -73,7 +42,8 @@ TEST_F(ServerTest, KeepAliveServesTwoRequestsOnOneConnection) {
   EXPECT_EQ(first->header("content-type"), "application/x-amz-json-1.0");
   EXPECT_EQ(first->body, R"({"target":"AWSStepFunctions.ListStateMachines","size":2})");
   EXPECT_EQ(first->header("content-length"), std::to_string(first->body.size()));
-  EXPECT_TRUE(looks_like_uuid(first->header("x-amzn-requestid"))) << first->header("x-amzn-requestid");
+  EXPECT_TRUE(looks_like_uuid(first->header("x-amzn-requestid")))
+      << first->header("x-amzn-requestid");
   EXPECT_EQ(second->status, 200);
   EXPECT_EQ(second->body, R"({"target":"AWSStepFunctions.ListActivities","size":16})");
   EXPECT_NE(first->header("x-amzn-requestid"), second->header("x-amzn-requestid"));
@@ -169,21 +139,28 @@ TEST_F(ServerTest, HeadersOverTheLimitAreRejectedWith431) {
   options.header_limit = 1024;
   start(options);
   TestClient client(port());
-  client.send(post_request("AWSStepFunctions.X", "{}", "X-Big: " + std::string(2048, 'h') + "\r\n"));
+  client.send(
+      post_request("AWSStepFunctions.X", "{}", "X-Big: " + std::string(2048, 'h') + "\r\n"));
   auto reply = client.read_reply();
   ASSERT_TRUE(reply);
   EXPECT_EQ(reply->status, 431);
 }
 
-TEST_F(ServerTest, OptionsAnswersACorsPreflight) {
-  start();
+TEST_F(ServerTest, OptionsAnswersACorsPreflightForAnAllowedOrigin) {
+  ServerOptions options;
+  options.router.access = make_access_policy("127.0.0.1", {}, {"http://example.com"}, "");
+  start(options);
   TestClient client(port());
-  client.send("OPTIONS / HTTP/1.1\r\nHost: localhost\r\nOrigin: http://example.com\r\n\r\n");
+  client.send(
+      "OPTIONS / HTTP/1.1\r\nHost: localhost\r\nOrigin: http://example.com\r\n"
+      "Access-Control-Request-Method: POST\r\n"
+      "Access-Control-Request-Headers: x-amz-target,content-type\r\n\r\n");
   auto reply = client.read_reply();
   ASSERT_TRUE(reply);
   EXPECT_EQ(reply->status, 204);
-  EXPECT_EQ(reply->header("access-control-allow-origin"), "*");
+  EXPECT_EQ(reply->header("access-control-allow-origin"), "http://example.com");
   EXPECT_NE(reply->header("access-control-allow-methods").find("POST"), std::string::npos);
+  EXPECT_EQ(reply->header("access-control-allow-headers"), "x-amz-target,content-type");
 }
 
 TEST_F(ServerTest, BodyAtTheLimitIsAccepted) {
@@ -395,8 +372,9 @@ TEST(ServerStart, BindFailureIsAReadableError) {
     second.start();
     FAIL() << "expected the second bind to fail";
   } catch (const std::runtime_error& e) {
-    EXPECT_NE(std::string(e.what()).find("cannot listen on 127.0.0.1:" + std::to_string(options.port)),
-              std::string::npos)
+    EXPECT_NE(
+        std::string(e.what()).find("cannot listen on 127.0.0.1:" + std::to_string(options.port)),
+        std::string::npos)
         << e.what();
   }
 }
