@@ -14,8 +14,10 @@ namespace {
 using detail::Diagnostics;
 using detail::FieldReader;
 
-// Jackson-style syntax error text (AWS parses definitions with Jackson).
+// Jackson-style syntax error text (AWS parses definitions with Jackson). Jackson stops reading
+// at the first level past its nesting limit and names that level (1001), without a location.
 std::string json_error_message(std::string_view text) {
+  if (json_text_depth(text) > kMaxJsonDepth) return json_depth_message(kMaxJsonDepth + 1);
   try {
     Json ignored = Json::parse(text);
     (void)ignored;

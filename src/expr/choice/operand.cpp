@@ -6,7 +6,7 @@
 
 namespace sfn::choice::detail {
 
-std::optional<Json> resolve(const jsonpath::Path& path, const expr::EvalContext& ctx) {
+Result<std::optional<Json>> resolve(const jsonpath::Path& path, const expr::EvalContext& ctx) {
   const Json* doc = nullptr;
   switch (path.root()) {
     case jsonpath::Root::kInput:
@@ -16,18 +16,25 @@ std::optional<Json> resolve(const jsonpath::Path& path, const expr::EvalContext&
       doc = &ctx.context.get();
       break;
     case jsonpath::Root::kVariable:
-      if (!ctx.variables || !ctx.variables->is_object()) return std::nullopt;
+      if (!ctx.variables || !ctx.variables->is_object()) return std::optional<Json>();
       if (auto it = ctx.variables->find(path.variable_name()); it != ctx.variables->end()) {
         doc = &*it;
       }
       break;
   }
-  if (!doc) return std::nullopt;
-  return path.evaluate(*doc);
+  if (!doc) return std::optional<Json>();
+  auto value = path.evaluate_bounded(*doc);
+  if (!value) {
+    return states_error(std::string(errors::kRuntime),
+                        "Invalid path '" + path.text() + "': the path " + value.error());
+  }
+  return std::move(*value);
 }
 
 Result<Json> resolve_required(const jsonpath::Path& path, const expr::EvalContext& ctx) {
-  auto value = resolve(path, ctx);
+  auto resolved = resolve(path, ctx);
+  if (!resolved) return tl::unexpected(resolved.error());
+  auto& value = *resolved;
   if (!value) {
     return states_error(std::string(errors::kRuntime),
                         "Invalid path '" + path.text() +

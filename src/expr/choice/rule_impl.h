@@ -24,8 +24,9 @@ namespace detail {
 using Diags = std::vector<payload::Diagnostic>;
 using RulePtr = std::shared_ptr<const RuleImpl>;
 
-// The node `path` selects ($ input, $$ context, $name variable); nullopt when it selects nothing.
-std::optional<Json> resolve(const jsonpath::Path& path, const expr::EvalContext& ctx);
+// The node `path` selects ($ input, $$ context, $name variable); nullopt when it selects nothing;
+// States.Runtime when the path selects more than its evaluation budget allows.
+Result<std::optional<Json>> resolve(const jsonpath::Path& path, const expr::EvalContext& ctx);
 // Like resolve, but a missing node is States.Runtime with AWS's cause:
 // "Invalid path '$.x': The choice state's condition path references an invalid value."
 Result<Json> resolve_required(const jsonpath::Path& path, const expr::EvalContext& ctx);

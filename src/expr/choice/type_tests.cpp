@@ -16,7 +16,11 @@ class TypeTestRule final : public RuleImpl {
       : test_(test), variable_(std::move(variable)), expected_(expected) {}
 
   Result<bool> evaluate(const expr::EvalContext& ctx) const override {
-    if (test_ == Test::kPresent) return resolve(variable_, ctx).has_value() == expected_;
+    if (test_ == Test::kPresent) {
+      auto present = resolve(variable_, ctx);
+      if (!present) return tl::unexpected(present.error());
+      return present->has_value() == expected_;
+    }
     auto value = resolve_required(variable_, ctx);
     if (!value) return tl::unexpected(value.error());
     return matches(*value) == expected_;

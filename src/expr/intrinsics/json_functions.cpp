@@ -14,6 +14,11 @@ Result<Json> string_to_json(const std::vector<Json>& args) {
                   [](unsigned char c) { return std::isspace(c) != 0; })) {
     return Json(nullptr);
   }
+  // Jackson (which AWS parses with) stops at the first level past its limit and names it
+  if (json_text_depth(text) > kMaxJsonDepth) {
+    return intrinsic_failure("States.StringToJson", "the input is not valid JSON: " +
+                                                        json_depth_message(kMaxJsonDepth + 1));
+  }
   Json value = parse_json_or_discarded(text);
   if (value.is_discarded()) {
     return intrinsic_failure("States.StringToJson", "the input is not valid JSON: " + text);

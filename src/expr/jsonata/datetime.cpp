@@ -3,30 +3,32 @@
 
 #include <cmath>
 #include <cstdio>
-#include <regex>
 
 #include "expr/jsonata/civil_time.h"
 #include "expr/jsonata/error.h"
+#include "sfn/common/linear_regex.h"
 
 namespace sfn::jsonata {
 
 std::optional<double> parse_iso8601(const std::string& ts) {
-  static const std::regex re(
+  static const LinearRegex re = *LinearRegex::compile(
       R"(^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$)");
-  std::smatch m;
-  if (!std::regex_match(ts, m, re)) return std::nullopt;
-  int y = std::stoi(m[1].str());
-  int mo = m[2].matched ? std::stoi(m[2].str()) : 1;
-  int d = m[3].matched ? std::stoi(m[3].str()) : 1;
-  int h = m[4].matched ? std::stoi(m[4].str()) : 0;
-  int mi = m[5].matched ? std::stoi(m[5].str()) : 0;
-  int s = m[6].matched ? std::stoi(m[6].str()) : 0;
+  LinearRegex::Groups g;
+  if (!re.search(ts, 0, g)) return std::nullopt;
+  auto group = [&](std::size_t i) { return ts.substr(g[i]->begin, g[i]->end - g[i]->begin); };
+  auto matched = [&](std::size_t i) { return g[i].has_value(); };
+  int y = std::stoi(group(1));
+  int mo = matched(2) ? std::stoi(group(2)) : 1;
+  int d = matched(3) ? std::stoi(group(3)) : 1;
+  int h = matched(4) ? std::stoi(group(4)) : 0;
+  int mi = matched(5) ? std::stoi(group(5)) : 0;
+  int s = matched(6) ? std::stoi(group(6)) : 0;
   double frac = 0;
-  if (m[7].matched) frac = std::stod("0." + m[7].str());
+  if (matched(7)) frac = std::stod("0." + group(7));
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || s > 60) return std::nullopt;
   double offset_min = 0;
-  if (m[8].matched && m[8].str() != "Z") {
-    std::string tz = m[8].str();
+  if (matched(8) && group(8) != "Z") {
+    std::string tz = group(8);
     int sign = tz[0] == '-' ? -1 : 1;
     std::string digits;
     for (char c : tz) {

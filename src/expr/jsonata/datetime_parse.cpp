@@ -4,12 +4,12 @@
 #include <cmath>
 #include <functional>
 #include <map>
-#include <regex>
 
 #include "expr/jsonata/civil_time.h"
 #include "expr/jsonata/datetime.h"
 #include "expr/jsonata/datetime_picture.h"
 #include "expr/jsonata/error.h"
+#include "sfn/common/linear_regex.h"
 
 namespace sfn::jsonata {
 namespace {
@@ -98,13 +98,15 @@ std::optional<double> parse_datetime(const std::string& timestamp, const std::st
   std::string full = "^";
   for (const auto& p : parts) full += "(" + p.regex + ")";
   full += "$";
-  std::smatch match;
-  std::regex re(full, std::regex::ECMAScript | std::regex::icase);
-  if (!std::regex_match(timestamp, match, re)) return std::nullopt;
+  // the picture's literals are escaped above; a width beyond what RE2 repeats matches nothing
+  auto re = LinearRegex::compile(full, {.ignore_case = true});
+  LinearRegex::Groups match;
+  if (!re || !re->search(timestamp, 0, match)) return std::nullopt;
   std::map<char, double> comps;
   for (std::size_t i = 0; i < parts.size(); ++i) {
     if (!parts[i].parse) continue;
-    auto v = parts[i].parse(match[i + 1].str());
+    const auto& span = match[i + 1];
+    auto v = parts[i].parse(span ? timestamp.substr(span->begin, span->end - span->begin) : "");
     if (v) comps[parts[i].component] = *v;
   }
   if (comps.empty()) return std::nullopt;

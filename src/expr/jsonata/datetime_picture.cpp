@@ -1,13 +1,13 @@
 // fn:format-dateTime pictures for $fromMillis/$now and their parsing for $toMillis, as
 // jsonata-js datetime.js implements them (UTC plus a +hhmm offset; ISO calendar only).
+#include "expr/jsonata/datetime_picture.h"
+
 #include <cmath>
 #include <cstdio>
 #include <map>
-#include <regex>
 
 #include "expr/jsonata/civil_time.h"
 #include "expr/jsonata/datetime.h"
-#include "expr/jsonata/datetime_picture.h"
 #include "expr/jsonata/error.h"
 #include "expr/jsonata/integer_picture.h"
 #include "expr/jsonata/utf8.h"

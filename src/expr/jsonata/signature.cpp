@@ -1,6 +1,7 @@
 #include "expr/jsonata/signature.h"
 
 #include "expr/jsonata/error.h"
+#include "sfn/common/linear_regex.h"
 
 namespace sfn::jsonata {
 namespace {
@@ -241,10 +242,10 @@ std::vector<Value> Signature::validate(const std::vector<Value>& args, const Val
   std::size_t good_to = 0;
   for (const auto& p : params) {
     partial += p.regex;
-    std::smatch pm;
-    std::regex pr(partial);
-    if (!std::regex_search(supplied, pm, pr)) break;
-    good_to = pm[0].length();
+    auto pr = LinearRegex::compile(partial);
+    LinearRegex::Groups pm;
+    if (!pr || !pr->search(supplied, 0, pm)) break;
+    good_to = pm[0]->end - pm[0]->begin;
   }
   JsonataException e;
   e.code = "T0410";

@@ -10,15 +10,19 @@
 namespace sfn::jsonpath::detail {
 namespace {
 
-// The value of an operand, or nullopt when a path operand selects nothing.
-std::optional<Json> value_of(const Operand& operand, const Json& current, const Json& root) {
-  if (!operand.path) return operand.literal;
+// The value of an operand (a node of the document, or one built in `storage`), or nullptr when a
+// path operand selects nothing. A filter runs once per node it tests: only what it must build
+// (the matches of an indefinite path) is copied, and counted against the budget.
+const Json* value_of(const Operand& operand, const Json& current, const Json& root,
+                     SelectionBudget& budget, Json& storage) {
+  if (!operand.path) return &operand.literal;
   const ParsedPath& path = *operand.path;
   const Json& start = path.relative ? current : root;
-  if (is_definite(path.steps)) return select_definite(path.steps, start);
-  std::vector<Json> nodes;
-  select(path.steps, 0, start, root, nodes);
-  return Json(std::move(nodes));
+  if (is_definite(path.steps)) return find_definite(path.steps, start, storage, budget);
+  Selection nodes;
+  select(path.steps, 0, start, root, nodes, budget);
+  storage = nodes.take(budget);
+  return &storage;
 }
 
 bool equal(const Json& a, const Json& b) { return a == b; }
@@ -58,24 +62,29 @@ bool contains(const Json& haystack, const Json& needle) {
 
 }  // namespace
 
-bool FilterExpr::test(const Json& current, const Json& root) const {
+bool FilterExpr::test(const Json& current, const Json& root, SelectionBudget& budget) const {
   switch (op) {
-    case FilterOp::kAnd: return children[0]->test(current, root) && children[1]->test(current, root);
-    case FilterOp::kOr: return children[0]->test(current, root) || children[1]->test(current, root);
-    case FilterOp::kNot: return !children[0]->test(current, root);
+    case FilterOp::kAnd:
+      return children[0]->test(current, root, budget) && children[1]->test(current, root, budget);
+    case FilterOp::kOr:
+      return children[0]->test(current, root, budget) || children[1]->test(current, root, budget);
+    case FilterOp::kNot:
+      return !children[0]->test(current, root, budget);
     case FilterOp::kExists: {
-      auto v = value_of(left, current, root);
+      Json storage;
+      const Json* v = value_of(left, current, root, budget, storage);
       if (!v) return false;
       if (!left.path) return !v->is_boolean() || v->get<bool>();
       return !(!is_definite(left.path->steps) && v->empty());
     }
     default: break;
   }
-  auto l = value_of(left, current, root);
+  Json left_storage, right_storage;
+  const Json* l = value_of(left, current, root, budget, left_storage);
   if (op == FilterOp::kRegex) {
-    return l && l->is_string() && std::regex_match(l->get_ref<const std::string&>(), *right.regex);
+    return l && l->is_string() && right.regex->full_match(l->get_ref<const std::string&>());
   }
-  auto r = value_of(right, current, root);
+  const Json* r = value_of(right, current, root, budget, right_storage);
   switch (op) {
     case FilterOp::kEq: return l && r && equal(*l, *r);
     case FilterOp::kNe: return !(l && r && equal(*l, *r));

@@ -4,10 +4,11 @@
 
 #include <memory>
 #include <optional>
-#include <regex>
 #include <vector>
 
+#include "selector.h"
 #include "sfn/common/json.h"
+#include "sfn/common/linear_regex.h"
 #include "steps.h"
 
 namespace sfn::jsonpath::detail {
@@ -23,7 +24,8 @@ enum class FilterOp {
 struct Operand {
   std::optional<ParsedPath> path;  // set for @... and $... operands
   Json literal;                    // otherwise
-  std::shared_ptr<const std::regex> regex;
+  // =~ : JavaScript syntax, matched against the whole string
+  std::shared_ptr<const LinearRegex> regex;
 };
 
 struct FilterExpr {
@@ -32,7 +34,8 @@ struct FilterExpr {
   std::vector<std::shared_ptr<const FilterExpr>> children;  // kAnd, kOr, kNot
 
   // `current` is the node under test (@); `root` is the document the whole path runs on ($).
-  bool test(const Json& current, const Json& root) const;
+  // Path operands spend from the evaluation's `budget`.
+  bool test(const Json& current, const Json& root, SelectionBudget& budget) const;
 };
 
 }  // namespace sfn::jsonpath::detail

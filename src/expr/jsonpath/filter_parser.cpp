@@ -60,15 +60,18 @@ Operand parse_operand(Cursor& c) {
       pattern += ch;
     }
     c.expect('/');
-    auto flags = std::regex::ECMAScript;
+    RegexFlags flags;
     while (std::isalpha(static_cast<unsigned char>(c.peek()))) {
-      if (c.next() == 'i') flags |= std::regex::icase;
+      if (c.next() == 'i') flags.ignore_case = true;
     }
-    try {
-      operand.regex = std::make_shared<const std::regex>(pattern, flags);
-    } catch (const std::regex_error&) {
-      c.fail("invalid regular expression");
+    auto re = LinearRegex::compile(pattern, flags);
+    if (!re && re.error().kind == RegexError::Kind::kSyntax)
+      c.fail("invalid regular expression /" + pattern + "/: " + re.error().message);
+    if (!re) {
+      c.fail("unsupported regular expression /" + pattern + "/: it uses " + re.error().message +
+             " (regular expressions run in linear time, without backtracking)");
     }
+    operand.regex = std::make_shared<const LinearRegex>(std::move(*re));
   } else {
     operand.literal = parse_scalar_literal(c);
   }

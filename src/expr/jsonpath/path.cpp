@@ -37,12 +37,34 @@ const std::string& Path::variable_name() const { return impl_->parsed.variable; 
 bool Path::is_definite() const { return impl_->definite; }
 bool Path::is_reference_path() const { return impl_->reference; }
 
-std::optional<Json> Path::evaluate(const Json& doc) const {
+SelectionTooLarge::SelectionTooLarge(const std::string& message) : std::runtime_error(message) {}
+
+tl::expected<std::optional<Json>, std::string> Path::evaluate_bounded(const Json& doc,
+                                                                      std::size_t max_bytes) const {
   const auto& steps = impl_->parsed.steps;
-  if (impl_->definite) return detail::select_definite(steps, doc);
-  std::vector<Json> out;
-  detail::select(steps, 0, doc, doc, out);
-  return Json(std::move(out));
+  detail::SelectionBudget budget(max_bytes);
+  try {
+    if (impl_->definite) {
+      Json merged;
+      const Json* node = detail::find_definite(steps, doc, merged, budget);
+      if (!node) return std::nullopt;
+      return *node;
+    }
+    detail::Selection out;
+    detail::select(steps, 0, doc, doc, out, budget);
+    return out.take(budget);
+  } catch (const detail::SelectionBudget::Exceeded&) {
+    const std::string amount = max_bytes >= (1u << 20) ? std::to_string(max_bytes >> 20) + " MiB"
+                                                       : std::to_string(max_bytes) + " bytes";
+    return tl::unexpected("selects more than " + amount +
+                          " of data (each match is a copy of its subtree)");
+  }
+}
+
+std::optional<Json> Path::evaluate(const Json& doc) const {
+  auto value = evaluate_bounded(doc);
+  if (!value) throw SelectionTooLarge("The JSONPath '" + impl_->text + "' " + value.error());
+  return std::move(*value);
 }
 
 }  // namespace sfn::jsonpath

@@ -22,7 +22,15 @@ Result<Json> resolve(const Path& path, const expr::EvalContext& ctx) {
     }
   }
   std::optional<Json> value;
-  if (doc) value = path.evaluate(*doc);
+  if (doc) {
+    auto bounded = path.evaluate_bounded(*doc);
+    if (!bounded) {
+      return states_error(std::string(errors::kRuntime),
+                          "The JSONPath '" + path.text() + "' specified for the field '" +
+                              std::string(ctx.field) + "' " + bounded.error());
+    }
+    value = std::move(*bounded);
+  }
   if (!value) {
     return states_error(std::string(errors::kRuntime),
                         path_not_found_cause(path.text(), ctx.field, ctx.input));

@@ -70,6 +70,26 @@ TEST(DefinitionLimits, ModeratelyNestedParallelsAreAccepted) {
   EXPECT_TRUE(r.machine) << invalid_definition_message(r.diagnostics);
 }
 
+TEST(DefinitionLimits, JsonNestedTooDeeplyIsRejectedWithJacksonsMessage) {
+  // The finding: a Pass state's Result nested 100,000 deep was reported as "Invalid JSON".
+  const std::string result = std::string(100'000, '[') + std::string(100'000, ']');
+  auto r = parse_definition(R"({"StartAt":"P","States":{"P":{"Type":"Pass","End":true,"Result":)" +
+                            result + "}}}");
+  EXPECT_FALSE(r.machine);
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].code, "INVALID_JSON_DESCRIPTION");
+  EXPECT_EQ(r.diagnostics[0].message, json_depth_message(kMaxJsonDepth + 1));
+}
+
+TEST(DefinitionLimits, ResultAsDeepAsTheJsonLimitAllowsIsAccepted) {
+  // three levels are the definition's own: {"States":{"P":{"Result":
+  const std::size_t depth = kMaxJsonDepth - 3;
+  const std::string result = std::string(depth, '[') + std::string(depth, ']');
+  auto r = parse_definition(R"({"StartAt":"P","States":{"P":{"Type":"Pass","End":true,"Result":)" +
+                            result + "}}}");
+  EXPECT_TRUE(r.machine) << invalid_definition_message(r.diagnostics);
+}
+
 TEST(DefinitionLimits, ExcessiveNestingIsRejectedWithoutCrashing) {
   auto r = parse_definition(nested_parallels(200));
   EXPECT_FALSE(r.machine);

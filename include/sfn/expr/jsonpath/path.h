@@ -2,8 +2,10 @@
 // `$$` context-object and `$var` variable roots). Compiled once; evaluation is const.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <tl/expected.hpp>
@@ -11,6 +13,18 @@
 #include "sfn/common/json.h"
 
 namespace sfn::jsonpath {
+
+// What one evaluation may copy into its result and walk: every match is a copy of its subtree
+// (a deep scan of a deeply nested document copies each part once per level above it), and a
+// filter runs its paths once per node it tests. Copies are counted in estimated bytes, visits a
+// few bytes each. AWS caps state input and output at 256 KiB, so ordinary paths stay far below.
+inline constexpr std::size_t kMaxSelectionBytes = std::size_t{64} << 20;
+
+// Thrown by Path::evaluate past kMaxSelectionBytes (evaluate_bounded returns it as a value).
+class SelectionTooLarge : public std::runtime_error {
+ public:
+  explicit SelectionTooLarge(const std::string& message);
+};
 
 // Which document a path is evaluated against.
 enum class Root {
@@ -38,7 +52,12 @@ class Path {
   // Evaluates against `doc` (the document selected by root()). A definite path returns the node
   // itself, or nullopt when it does not exist. An indefinite path returns an array of the
   // matches ([] when none).
+  // Throws SelectionTooLarge past kMaxSelectionBytes.
   std::optional<Json> evaluate(const Json& doc) const;
+  // The same, but past `max_bytes` returns why ("selects more than 64 MiB of data ...", to
+  // follow "The JSONPath '<path>' ...") for a States.Runtime cause.
+  tl::expected<std::optional<Json>, std::string> evaluate_bounded(
+      const Json& doc, std::size_t max_bytes = kMaxSelectionBytes) const;
 
   // ResultPath semantics: sets `value` at this reference path inside `doc`, creating objects
   // for missing intermediate fields. Fails (with a message) when an intermediate node exists and

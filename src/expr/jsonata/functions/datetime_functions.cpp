@@ -1,7 +1,6 @@
 // $now, $millis, $fromMillis, $toMillis. Pictures are handled by datetime_picture.cpp.
 #include <cmath>
 #include <cstdio>
-#include <regex>
 
 #include "expr/jsonata/datetime.h"
 #include "expr/jsonata/registry.h"

@@ -1,10 +1,10 @@
 // $number, $floor, $ceil, $round, $abs, $sqrt, $power, $random, $formatBase.
 #include <cmath>
 #include <random>
-#include <regex>
 
 #include "expr/jsonata/number_format.h"
 #include "expr/jsonata/registry.h"
+#include "sfn/common/linear_regex.h"
 
 namespace sfn::jsonata {
 namespace {
@@ -15,13 +15,14 @@ Value number(CallContext&, std::vector<Value>& args) {
   if (a.is_number()) return a;
   if (a.is_bool()) return Value::number(a.as_bool() ? 1 : 0);
   if (a.is_string()) {
-    static const std::regex dec("^-?[0-9]+(\\.[0-9]+)?([Ee][-+]?[0-9]+)?$");
-    static const std::regex radix("^(0[xX][0-9A-Fa-f]+)|(0[oO][0-7]+)|(0[bB][0-1]+)$");
+    static const LinearRegex dec = *LinearRegex::compile("-?[0-9]+(\\.[0-9]+)?([Ee][-+]?[0-9]+)?");
+    static const LinearRegex radix =
+        *LinearRegex::compile("0[xX][0-9A-Fa-f]+|0[oO][0-7]+|0[bB][0-1]+");
     const std::string& s = a.as_string();
-    if (std::regex_match(s, dec)) {
+    if (dec.full_match(s)) {
       double d = std::strtod(s.c_str(), nullptr);
       if (std::isfinite(d)) return Value::number(d);
-    } else if (std::regex_match(s, radix)) {
+    } else if (radix.full_match(s)) {
       int base = (s[1] == 'x' || s[1] == 'X') ? 16 : (s[1] == 'o' || s[1] == 'O') ? 8 : 2;
       return Value::number(static_cast<double>(std::strtoull(s.c_str() + 2, nullptr, base)));
     }
