@@ -14,6 +14,11 @@
 
 #include "sfn/http/handle_request.h"
 #include "sfn/http/server.h"
+// The error responses move to their own header with the Host/CORS checks (http-safety branch);
+// both layouts build.
+#if __has_include("sfn/http/error_response.h")
+#include "sfn/http/error_response.h"
+#endif
 
 namespace {
 
@@ -46,6 +51,26 @@ void write_read_failure(const beast::error_code& ec, std::size_t body_limit) {
     write_response(sfn::http::header_too_large(), 11, false, false);
   } else {
     write_response(sfn::http::bad_request(ec.message()), 11, false, false);
+  }
+}
+
+// The headers that decide who may call (Host, Origin, preflight headers), where Request has
+// them (added with the access checks); with them, the CORS headers of the response.
+template <class Req>
+void copy_access_headers(Req& request, const wire::request<wire::string_body>& message) {
+  if constexpr (requires { request.host; }) {
+    request.host = std::string(message[wire::field::host]);
+    request.origin = std::string(message[wire::field::origin]);
+    request.cors_request_headers =
+        std::string(message[wire::field::access_control_request_headers]);
+  }
+}
+
+template <class Req>
+void add_cors_headers(Response& response, const Req& request,
+                      const sfn::http::RouterOptions& options) {
+  if constexpr (requires { cors_headers(request, options); }) {
+    for (auto& header : cors_headers(request, options)) response.headers.push_back(header);
   }
 }
 
@@ -94,6 +119,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     request.target = std::string(message.target());
     request.amz_target = std::string(message["X-Amz-Target"]);
     request.body = std::move(message.body());
+    copy_access_headers(request, message);
+    const sfn::http::Request headers_only = [&] {
+      sfn::http::Request copy = request;
+      copy.body.clear();
+      return copy;
+    }();
 
     sfn::http::Routed routed = sfn::http::handle_request(std::move(request), options.router);
     Response response;
@@ -105,6 +136,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     } else {
       response = std::move(std::get<Response>(routed));
     }
+    add_cors_headers(response, headers_only, options.router);
     write_response(std::move(response), message.version(), keep_alive, head_only);
     if (!keep_alive || left == 0) return 0;
   }

@@ -12,6 +12,7 @@ import glob
 import hashlib
 import json
 import os
+import shutil
 import sys
 
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
@@ -64,7 +65,8 @@ class Corpus:
     def write(self, out_dir):
         for target, seeds in self.seeds.items():
             d = os.path.join(out_dir, target)
-            os.makedirs(d, exist_ok=True)
+            shutil.rmtree(d, ignore_errors=True)
+            os.makedirs(d)
             for data in seeds:
                 name = hashlib.sha1(data).hexdigest()
                 with open(os.path.join(d, name), "wb") as f:
@@ -91,7 +93,11 @@ def http_requests(definitions):
     yield request("HEAD", "/", [])
     yield request("GET", "/console/app.js?v=1", ["Connection: close"])
     yield request("OPTIONS", "/", ["Origin: http://localhost:3000",
-                                   "Access-Control-Request-Method: POST"])
+                                   "Access-Control-Request-Method: POST",
+                                   "Access-Control-Request-Headers: content-type,x-amz-target"])
+    yield request("POST", "/", [amz, "Origin: http://localhost:8083",
+                                "X-Amz-Target: AWSStepFunctions.ListActivities"], b"{}")
+    yield request("GET", "/", ["Host: evil.example"])
     yield request("DELETE", "/", [])
     yield request("POST", "/", [amz, "X-Amz-Target: AWSStepFunctions.ListStateMachines"], b"{}")
     yield request("POST", "/", [amz], b"{}")
