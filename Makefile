@@ -4,8 +4,12 @@ JOBS ?= $(shell nproc)
 DEBS := g++ cmake ninja-build make ccache python3 libboost1.81-dev nlohmann-json3-dev \
         libsqlite3-dev libspdlog-dev libgtest-dev libgmock-dev libssl-dev libexpected-dev \
         libbenchmark-dev libre2-dev awscli python3-boto3
+# The fuzz build (tests/fuzz): Debian's clang and its libFuzzer/sanitizer runtimes.
+FUZZ_DEBS := clang-14 libclang-rt-14-dev
+FUZZ_SECONDS ?= 45
+FUZZ_TARGETS ?=
 
-.PHONY: deps build run test debug bench format format-check clean
+.PHONY: deps build run test debug bench fuzz-build fuzz-ci fuzz format format-check clean
 
 deps:
 	@scripts/install-deps.sh $(DEBS)
@@ -27,6 +31,21 @@ bench: deps
 	cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DSFN_BUILD_TESTS=OFF
 	cmake --build build/release -j $(JOBS)
 	for b in build/release/bench/bench_*; do $$b; done
+
+# libFuzzer targets (clang-14, ASan+UBSan): only the fuzz_* binaries and the libraries they link.
+fuzz-build: deps
+	@scripts/install-deps.sh $(FUZZ_DEBS)
+	cmake -S . -B build/fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++-14 \
+	  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only" \
+	  -DSFN_FUZZ=ON -DSFN_BUILD_TESTS=OFF -DSFN_BUILD_BENCH=OFF
+	cmake --build build/fuzz -j $(JOBS) --target fuzz_all
+
+# CI: replay tests/fuzz/regressions, then fuzz every target for FUZZ_SECONDS; fails on a crash.
+fuzz-ci: fuzz-build
+	tests/fuzz/run_fuzz.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# A long local run, e.g. `make fuzz FUZZ_TARGETS=fuzz_jsonata FUZZ_SECONDS=600`.
+fuzz: fuzz-ci
 
 format:
 	find src include tests bench -name '*.cpp' -o -name '*.h' | xargs clang-format -i

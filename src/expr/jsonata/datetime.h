@@ -6,8 +6,10 @@
 
 namespace sfn::jsonata {
 
-// ISO 8601 "YYYY-MM-DDTHH:MM:SS.sssZ" when picture is null.
-std::string format_datetime(double millis, const std::string* picture, const std::string* timezone);
+// ISO 8601 "YYYY-MM-DDTHH:MM:SS.sssZ" when picture is null. nullopt when the time (with the
+// timezone's offset) is outside JavaScript's Date range of +-8.64e15 ms.
+std::optional<std::string> format_datetime(double millis, const std::string* picture,
+                                           const std::string* timezone);
 // nullopt when the picture does not match; throws D313x for bad pictures.
 std::optional<double> parse_datetime(const std::string& timestamp, const std::string& picture, double now_ms);
 std::optional<double> parse_iso8601(const std::string& timestamp);

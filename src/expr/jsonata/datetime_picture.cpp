@@ -227,7 +227,8 @@ std::string ascii_case(std::string s, bool upper) {
 
 using namespace datetime_detail;
 
-std::string format_datetime(double millis, const std::string* picture, const std::string* timezone) {
+std::optional<std::string> format_datetime(double millis, const std::string* picture,
+                                           const std::string* timezone) {
   static const std::vector<Marker> iso = analyse("[Y0001]-[M01]-[D01]T[H01]:[m01]:[s01].[f001][Z01:01t]");
   double offset_hours = 0, offset_minutes = 0;
   if (timezone) {
@@ -239,7 +240,11 @@ std::string format_datetime(double millis, const std::string* picture, const std
   std::vector<Marker> local;
   if (picture) local = analyse(*picture);
   const std::vector<Marker>& spec = picture ? local : iso;
-  Parts d = decompose(millis + (60 * offset_hours + offset_minutes) * 60000);
+  const double local_millis = millis + (60 * offset_hours + offset_minutes) * 60000;
+  // An invalid Date in jsonata-js (it prints NaN components); its fields do not fit integers.
+  constexpr double kMaxDateMillis = 8.64e15;
+  if (!(std::fabs(local_millis) <= kMaxDateMillis)) return std::nullopt;
+  Parts d = decompose(local_millis);
   std::string result;
   for (const auto& m : spec) {
     if (m.literal) {

@@ -177,7 +177,8 @@ IntegerFormat analyse_integer_picture(const std::string& picture) {
           for (const auto& s : seps) found = found || s.position == static_cast<int>(i) * factor;
           regular = found;
         }
-        if (regular) {
+        // A separator only at the end ("01-") has position 0, so no grouping interval.
+        if (regular && factor > 0) {
           f.regular = true;
           f.separators = {{factor, seps[0].character}};
         }

@@ -18,6 +18,9 @@ class JsonataLeaf;  // defined in jsonata_leaf.h (JSONata mode only)
 
 struct TemplateNode {
   enum class Kind { kLiteral, kObject, kArray, kPath, kCall, kJsonata };
+  // Defaulted out of line: clang (14) with libstdc++ 12 rejects the implicit one, which needs
+  // pair<string, TemplateNode> complete while TemplateNode is still being defined.
+  TemplateNode();
   Kind kind = Kind::kLiteral;
   Json literal;                                          // kLiteral
   std::vector<std::pair<std::string, TemplateNode>> fields;  // kObject: output key -> node
@@ -28,5 +31,7 @@ struct TemplateNode {
   std::optional<intrinsics::Call> call;                  // kCall
   std::shared_ptr<const JsonataLeaf> jsonata;            // kJsonata
 };
+
+inline TemplateNode::TemplateNode() = default;
 
 }  // namespace sfn::payload

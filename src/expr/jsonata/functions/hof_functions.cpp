@@ -97,6 +97,8 @@ Value sift(CallContext& ctx, std::vector<Value>& args) {
   const Value& o = arg(args, 0);
   const Value& f = arg(args, 1);
   if (!o.is_object()) return Value{};
+  // The function is optional in the signature but needed (jsonata-js fails with a TypeError).
+  if (!f.is_function() && o.as_object().size() > 0) throw_arg_error("T0410", f, 2);
   Value result = Value::new_object();
   const auto entries = o.as_object().entries;
   for (const auto& [k, v] : entries) {
