@@ -40,8 +40,8 @@ class RuntimeImpl final : public Runtime {
       : io_(io),
         store_(store),
         options_(std::move(options)),
-        broker_(io, std::chrono::seconds(60)),
-        pool_(options_.threads == 0 ? 1 : options_.threads) {
+        pool_(options_.threads == 0 ? 1 : options_.threads),
+        broker_(io, std::chrono::seconds(60)) {
     services_.wait_time_scale = options_.wait_time_scale;
     services_.max_history_events = options_.max_history_events;
     services_.variable_quotas = options_.variable_quotas;
@@ -60,9 +60,12 @@ class RuntimeImpl final : public Runtime {
   }
 
   ~RuntimeImpl() override {
-    // Executions still queued are dropped with the pool (they stay RUNNING in the store).
+    // Executions still queued are dropped (they stay RUNNING in the store); the runs, and their
+    // strands, go before the pool.
     pool_.stop();
     pool_.join();
+    std::lock_guard lock(mutex_);
+    running_.clear();
   }
 
   void start(std::shared_ptr<ExecutionRecord> record) override { launch(std::move(record), std::nullopt); }
@@ -246,14 +249,14 @@ class RuntimeImpl final : public Runtime {
   asio::io_context& io_;
   store::Store& store_;
   RuntimeOptions options_;
+  // Before everything that holds one of its strands (runs, pending activities): destroyed after
+  // them. The destructor has stopped and joined it already.
+  asio::thread_pool pool_;
   ActivityBroker broker_;
   RunServices services_;
   std::mutex mutex_;
   std::unordered_map<std::string, std::shared_ptr<ExecutionRun>> running_;
   bool shutting_down_ = false;
-  // Last: destroyed first, with the handlers still queued on it (they reference the members
-  // above).
-  asio::thread_pool pool_;
 };
 
 }  // namespace

@@ -41,6 +41,7 @@ void ServiceHarness::stop() {
   io_.stop();
   for (auto& t : threads_) t.join();
   store_->flush();
+  dispatcher_.reset();  // joins the engine's threads too
 }
 
 CallResult ServiceHarness::call(const std::string& op, const Json& payload, std::chrono::milliseconds timeout) {
