@@ -5,13 +5,13 @@
 
 #include <cstddef>
 #include <memory>
-#include <regex>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "expr/jsonata/tokenizer.h"
 #include "expr/jsonata/value.h"
+#include "sfn/common/linear_regex.h"
 
 namespace sfn::jsonata {
 
@@ -50,8 +50,9 @@ struct GroupBy {
   std::size_t position = 0;
 };
 
+// A regex literal, compiled when the expression is (JavaScript syntax, run in linear time).
 struct CompiledRegex {
-  std::wregex re;
+  LinearRegex re;
   std::string source;
 };
 

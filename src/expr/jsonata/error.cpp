@@ -38,6 +38,9 @@ const std::unordered_map<std::string_view, std::string_view>& messages() {
       {"S0250", "Expression nesting exceeds the parser depth limit"},
       {"S0301", "Empty regular expressions are not allowed"},
       {"S0302", "No terminating / in regular expression"},
+      // sfn-local: a pattern JavaScript would refuse, and one only a backtracking engine runs
+      {"S0303", "Invalid regular expression /{{{token}}}/: {{{message}}}"},
+      {"S0304", "Regular expression /{{{token}}}/ is not supported: it uses {{{message}}} (regular expressions run in linear time, without backtracking)"},
       {"S0402", "Choice groups containing parameterized types are not supported"},
       {"S0401", "Type parameters can only be applied to functions and arrays"},
       {"S0500", "Attempted to evaluate an expression containing syntax error(s)"},
@@ -112,22 +115,36 @@ const std::unordered_map<std::string_view, std::string_view>& messages() {
       {"D3141", "{{{message}}}"},
       {"U1001", "Stack overflow error: Check for non-terminating recursive function.  Consider rewriting as tail-recursive."},
       {"U1002", "Expression evaluation timeout: Check for infinite loop"},
+      // sfn-local's memory budget, and JSON's nesting limit for values
+      {"U1003", "Expression evaluation exceeded its memory budget ({{{message}}}): Check for values that grow without bound"},
+      {"U1004", "Value nesting depth exceeds the maximum allowed (1000)"},
       {"D1011", "Expression evaluation depth exceeded"},
   };
   return table;
+}
+
+static_assert(kMaxJsonDepth == 1000, "U1004's message names the limit");
+
+// A value in a message: one too deep or too large to print (U1003, U1004) is only named.
+std::string printed(const Value& v) {
+  try {
+    return stringify(v, false);
+  } catch (const JsonataException&) {
+    return "(a value too large to show)";
+  }
 }
 
 std::string value_text(const Value& v) {
   if (v.is_undefined()) return "undefined";
   if (v.is_string()) return v.as_string();
   if (v.is_number()) return js_number_to_string(v.as_number());
-  return stringify(v, false);
+  return printed(v);
 }
 
 std::string json_text(const Value& v) {
   if (v.is_undefined()) return "undefined";
   if (v.is_number()) return js_number_to_string(v.as_number());
-  return stringify(v, false);
+  return printed(v);
 }
 
 std::string fill(std::string_view tmpl, const JsonataException& e) {

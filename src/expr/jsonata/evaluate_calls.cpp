@@ -1,10 +1,20 @@
 // Function calls, the tail-call trampoline, lambdas and closures, partial application, the
 // ~> operator (application and chaining), regex matchers and transforms.
+#include <algorithm>
+
 #include "expr/jsonata/evaluator.h"
 #include "expr/jsonata/registry.h"
 #include "expr/jsonata/utf8.h"
 
 namespace sfn::jsonata {
+
+Function::~Function() {
+  DeferredRelease release;
+  release.add(input);
+  release.add(f);
+  release.add(g);
+  for (auto& b : bound) release.add(b);
+}
 
 int function_arity(const Value& v) {
   const Function& f = v.as_function();
@@ -67,6 +77,7 @@ Value Evaluator::apply(const Value& proc, std::vector<Value> args, const Value& 
 }
 
 Value Evaluator::apply_inner(const Value& proc, std::vector<Value> args, const Value& input, Frame* env) {
+  check_stack();  // chains (f ~> g) and partial applications call natively, not via evaluate()
   if (!proc.is_function()) throw_error("T1006", {}, {});
   const Function& fn = proc.as_function();
   switch (fn.kind) {
@@ -110,13 +121,16 @@ Value Evaluator::apply_inner(const Value& proc, std::vector<Value> args, const V
     }
     case Function::Kind::Regex: {
       if (args.empty() || !args[0].is_string()) return Value{};
-      std::size_t from = args.size() > 1 && args[1].is_number() ? static_cast<std::size_t>(args[1].as_number()) : 0;
-      return call_regex(fn, args[0].as_string(), from);
+      // JavaScript's lastIndex: the character to start from (ToLength: negative is 0)
+      double from = args.size() > 1 && args[1].is_number() ? args[1].as_number() : 0;
+      std::size_t index = from >= 1 ? static_cast<std::size_t>(std::min(from, 9e15)) : 0;
+      std::size_t byte = utf8_offset(args[0].as_string(), index);
+      if (byte == std::string_view::npos) return Value{};
+      return call_regex(fn, args[0], byte, index);
     }
     case Function::Kind::RegexNext: {
-      std::wstring subject = to_wide(fn.subject);
-      if (fn.last_index >= subject.size()) return Value{};
-      Value next = call_regex(fn, fn.subject, fn.last_index);
+      if (fn.next_byte >= fn.subject.as_string().size()) return Value{};
+      Value next = call_regex(fn, fn.subject, fn.next_byte, fn.next_index);
       if (next.is_defined()) {
         const Value* m = next.as_object().find("match");
         if (m && m->is_string() && m->as_string().empty()) {
@@ -134,30 +148,38 @@ Value Evaluator::apply_inner(const Value& proc, std::vector<Value> args, const V
   throw_error("T1006");
 }
 
-Value Evaluator::call_regex(const Function& fn, const std::string& str, std::size_t from) {
-  std::wstring subject = to_wide(str);
-  if (from > subject.size()) return Value{};
-  std::wsmatch m;
-  auto begin = subject.cbegin() + static_cast<std::ptrdiff_t>(from);
-  auto flags = from > 0 ? std::regex_constants::match_prev_avail : std::regex_constants::match_default;
-  if (!std::regex_search(begin, subject.cend(), m, fn.regex->re, flags)) return Value{};
-  std::size_t start = static_cast<std::size_t>(m[0].first - subject.cbegin());
-  std::size_t len = static_cast<std::size_t>(m[0].length());
+Value Evaluator::call_regex(const Function& fn, const Value& subject, std::size_t from_byte,
+                            std::size_t from_index) {
+  const std::string& str = subject.as_string();
+  const std::string_view text = str;
+  LinearRegex::Groups m;
+  const bool found = fn.regex->re.search(text, from_byte, m);
+  // RE2 reads what it passes over once (linear time): count that as work
+  count_work(1 + ((found ? m[0]->end : str.size()) - from_byte) / 64);
+  if (!found) return Value{};
+  const auto [begin, end] = *m[0];
+  // positions count characters, from where this search started
+  const std::size_t start = from_index + utf8_length(text.substr(from_byte, begin - from_byte));
+  const std::size_t len = utf8_length(text.substr(begin, end - begin));
   Value result = Value::new_object();
   Object& o = result.as_object();
-  o.set("match", Value::string(from_wide(m[0].str())));
+  o.set("match", Value::string(str.substr(begin, end - begin)));
   o.set("start", Value::number(static_cast<double>(start)));
   o.set("end", Value::number(static_cast<double>(start + len)));
   Value groups = Value::new_array();
   for (std::size_t i = 1; i < m.size(); ++i) {
-    push(groups, m[i].matched ? Value::string(from_wide(m[i].str())) : Value::string(""));
+    push(groups, m[i] ? Value::string(str.substr(m[i]->begin, m[i]->end - m[i]->begin))
+                      : Value::string(""));
   }
   o.set("groups", groups);
   auto next = std::make_shared<Function>();
   next->kind = Function::Kind::RegexNext;
   next->regex = fn.regex;
-  next->subject = str;
-  next->last_index = len == 0 ? start : start + len;
+  next->subject = subject;
+  // JavaScript's lastIndex after exec(): the end of the match (which a zero-length match does
+  // not move, so the next search finds it again and $match & co. report D1004)
+  next->next_byte = end;
+  next->next_index = start + len;
   o.set("next", Value::function(std::move(next)));
   return result;
 }
@@ -268,7 +290,7 @@ Value Evaluator::apply_transform(const Function& fn, const Value& obj, Frame* en
   Value result = apply(*clone, {obj}, Value{}, fn.env);
   Value matches = evaluate(expr->pattern.get(), result, fn.env);
   if (matches.is_undefined()) return result;
-  std::vector<Value> list;
+  Items list;
   if (matches.is_array()) {
     list = matches.as_array().items;
   } else {

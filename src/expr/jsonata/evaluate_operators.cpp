@@ -104,10 +104,10 @@ Value Evaluator::evaluate_binary(const Node* expr, const Value& input, Frame* en
         return Value::boolean(!deep_equal(lhs, rhs));
       case '<': case '>': return comparison(lhs, rhs, op);
       case '&': {
-        std::string s;
-        if (lhs.is_defined()) s = to_string_value(lhs).as_string();
-        if (rhs.is_defined()) s += to_string_value(rhs).as_string();
-        return Value::string(std::move(s));
+        const Value l = lhs.is_defined() ? to_string_value(lhs) : Value::string("");
+        const Value r = rhs.is_defined() ? to_string_value(rhs) : Value::string("");
+        MemoryBudget::require(l.as_string().size() + r.as_string().size());
+        return Value::string(l.as_string() + r.as_string());
       }
       case '.': return range(lhs, rhs);
       case 'i': {
@@ -146,7 +146,12 @@ Value Evaluator::evaluate_unary(const Node* expr, const Value& input, Frame* env
         push(result, value);
       } else if (value.is_array()) {
         auto& items = result.as_array().items;
-        items.insert(items.end(), value.as_array().items.begin(), value.as_array().items.end());
+        auto& from = value.as_array().items;
+        if (items.empty() && value.is_unique()) {
+          items.swap(from);  // [1..10000000]: the range's items, not a second copy of them
+        } else {
+          items.insert(items.end(), from.begin(), from.end());
+        }
       } else {
         push(result, value);
       }

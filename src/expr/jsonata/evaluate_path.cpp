@@ -33,7 +33,7 @@ bool is_plain_name(const Node* step) {
 
 // Adds a step's result for one input item to the step's sequence: arrays are flattened one level
 // unless built by an array constructor.
-void append_step_result(std::vector<Value>& out, Value&& res) {
+void append_step_result(Items& out, Value&& res) {
   if (!res.is_array() || res.as_array().cons) {
     out.push_back(std::move(res));
   } else {
@@ -250,7 +250,7 @@ Value Evaluator::evaluate_tuple_step(const Node* expr, const Value& input, Value
     Value context = tuple_get(binding, "@");
     Value res = evaluate(expr, context, step_env);
     if (res.is_undefined()) continue;
-    std::vector<Value> items;
+    Items items;
     bool res_tuple = res.is_array() && res.as_array().tuple_stream;
     if (res.is_array()) {
       items = res.as_array().items;

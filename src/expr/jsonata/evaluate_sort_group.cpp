@@ -70,7 +70,7 @@ Value Evaluator::evaluate_sort(const Node* expr, const Value& input, Frame* env)
   std::vector<std::size_t> order(items.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   merge_sort(order, after);
-  std::vector<Value> sorted;
+  Items sorted;
   sorted.reserve(order.size());
   for (std::size_t i : order) sorted.push_back(items[i]);
   result.as_array().items = std::move(sorted);
@@ -102,7 +102,7 @@ Value Evaluator::evaluate_group(const GroupBy& group, const Value& input_in, Fra
   };
   const bool reduce = input_in.is_array() && input_in.as_array().tuple_stream;
   // the items grouped: a copy of the input array's, or the lone input (undefined if none)
-  std::vector<Value> copy;
+  Items copy;
   const Value* items = &input_in;
   std::size_t count = 1;
   if (input_in.is_array() && input_in.size() > 0) {

@@ -32,12 +32,15 @@ std::uintptr_t compute_stack_limit() {
 
 }  // namespace
 
-Value lookup_field(const Value& input, std::string_view key) {
+namespace {
+
+Value lookup_field_at(const Value& input, std::string_view key, std::size_t depth) {
   if (input.is_array()) {
+    check_depth(depth + 1);
     Value result = make_sequence();
     auto& out = result.as_array().items;
     for (const auto& item : input.as_array().items) {
-      Value res = lookup_field(item, key);
+      Value res = lookup_field_at(item, key, depth + 1);
       if (res.is_defined()) {
         if (res.is_array()) {
           for (const auto& v : res.as_array().items) out.push_back(v);
@@ -52,11 +55,18 @@ Value lookup_field(const Value& input, std::string_view key) {
   return Value{};
 }
 
+}  // namespace
+
+Value lookup_field(const Value& input, std::string_view key) {
+  return lookup_field_at(input, key, 0);
+}
+
 namespace {
 
-void flatten_into(const Value& v, std::vector<Value>& out) {
+void flatten_into(const Value& v, Items& out, std::size_t depth = 0) {
   if (v.is_array()) {
-    for (const auto& i : v.as_array().items) flatten_into(i, out);
+    check_depth(depth + 1);
+    for (const auto& i : v.as_array().items) flatten_into(i, out, depth + 1);
   } else {
     out.push_back(v);
   }
@@ -66,13 +76,14 @@ Value evaluate_wildcard(const Value& input_in) {
   Value results = make_sequence();
   Value input = input_in;
   if (input.is_array() && input.as_array().outer_wrapper && input.size() > 0) input = input[0];
+  // jsonata-js appends a flattened array with fn.append, which makes a new plain array: the first
+  // time here too, then into that array in place (not a copy per member)
+  bool appended = false;
   auto add = [&](const Value& v) {
     if (v.is_array()) {
-      std::vector<Value> flat;
-      flatten_into(v, flat);
-      Value arr = Value::new_array();
-      arr.as_array().items = std::move(flat);
-      results = append_values(results, arr);
+      if (!appended) results = append_values(results, Value::new_array());
+      appended = true;
+      flatten_into(v, results.as_array().items);
     } else {
       push(results, v);
     }
@@ -81,34 +92,27 @@ Value evaluate_wildcard(const Value& input_in) {
     for (const auto& v : input.as_array().items) add(v);
   }
   if (input.is_object()) {
-    for (const auto& [k, v] : input.as_object().entries) {
-      if (v.is_array()) {
-        std::vector<Value> flat;
-        flatten_into(v, flat);
-        Value arr = Value::new_array();
-        arr.as_array().items = std::move(flat);
-        results = append_values(results, arr);
-      } else {
-        push(results, v);
-      }
-    }
+    for (const auto& [k, v] : input.as_object().entries) add(v);
   }
   return results;
 }
 
-void recurse_descendants(const Value& input, std::vector<Value>& results) {
+void recurse_descendants(const Value& input, Items& results, std::size_t depth) {
   if (!input.is_array()) results.push_back(input);
   if (input.is_array()) {
-    for (const auto& m : input.as_array().items) recurse_descendants(m, results);
+    check_depth(depth + 1);
+    for (const auto& m : input.as_array().items) recurse_descendants(m, results, depth + 1);
   } else if (input.is_object()) {
-    for (const auto& [k, v] : input.as_object().entries) recurse_descendants(v, results);
+    check_depth(depth + 1);
+    for (const auto& [k, v] : input.as_object().entries) recurse_descendants(v, results, depth + 1);
   }
 }
 
-Value evaluate_descendants(const Value& input) {
+Value evaluate_descendants(Evaluator& ev, const Value& input) {
   if (input.is_undefined()) return Value{};
   Value seq = make_sequence();
-  recurse_descendants(input, seq.as_array().items);
+  recurse_descendants(input, seq.as_array().items, 0);
+  ev.count_work(seq.size());
   if (seq.size() == 1) return seq[0];
   return seq;
 }
@@ -146,6 +150,9 @@ Evaluator::Evaluator(const FunctionRegistry& registry, const Limits& limits)
 }
 
 Frame* Evaluator::new_frame(Frame* parent) {
+  // frames live until the evaluation ends (closures may point at them); the deque adds a block
+  // of pointers and slack to each
+  MemoryBudget::charge(sizeof(Frame) + kAllocationOverhead);
   frames_.emplace_back();
   frames_.back().parent = parent;
   return &frames_.back();
@@ -158,11 +165,25 @@ const Value* Evaluator::lookup(Frame* env, std::string_view name) const {
   return registry_.find(name);
 }
 
-void Evaluator::check_limits() {
-  if (depth_ > limits_.max_depth) throw_error("U1001");
+void Evaluator::check_stack() const {
   char probe;
   if (stack_limit_ && reinterpret_cast<std::uintptr_t>(&probe) < stack_limit_) throw_error("U1001");
+}
+
+void Evaluator::check_limits() {
+  if (depth_ > limits_.max_depth) throw_error("U1001");
+  check_stack();
   if ((++steps_ & 1023) == 0) {
+    if (steps_ > limits_.max_steps || std::chrono::steady_clock::now() > deadline_)
+      throw_error("U1002");
+  }
+}
+
+void Evaluator::count_work(std::size_t units) {
+  const std::size_t before = steps_;
+  steps_ += units;
+  // the same checks check_limits() makes once every 1024 steps
+  if ((before >> 10) != (steps_ >> 10)) {
     if (steps_ > limits_.max_steps || std::chrono::steady_clock::now() > deadline_)
       throw_error("U1002");
   }
@@ -205,7 +226,7 @@ Value Evaluator::evaluate(const Node* expr, const Value& input, Frame* env) {
       result = evaluate_wildcard(input);
       break;
     case NodeType::Descendant:
-      result = evaluate_descendants(input);
+      result = evaluate_descendants(*this, input);
       break;
     case NodeType::Parent: {
       const Value* v = env ? env->lookup(expr->slot->label) : nullptr;
@@ -295,7 +316,9 @@ Value to_boolean(const Value& arg) {
   return Value::boolean(truthy(arg));
 }
 
-bool truthy(const Value& arg) {
+namespace {
+
+bool truthy_at(const Value& arg, std::size_t depth) {
   switch (arg.type()) {
     case ValueType::Undefined:
     case ValueType::Null:
@@ -310,16 +333,21 @@ bool truthy(const Value& arg) {
     case ValueType::Object:
       return arg.as_object().size() > 0;
     case ValueType::Array: {
+      check_depth(depth + 1);
       const auto& items = arg.as_array().items;
-      if (items.size() == 1) return truthy(items[0]);
+      if (items.size() == 1) return truthy_at(items[0], depth + 1);
       for (const auto& v : items) {
-        if (truthy(v)) return true;
+        if (truthy_at(v, depth + 1)) return true;
       }
       return false;
     }
   }
   return false;
 }
+
+}  // namespace
+
+bool truthy(const Value& arg) { return truthy_at(arg, 0); }
 
 Value append_values(const Value& a, const Value& b) {
   if (a.is_undefined()) return b;
@@ -349,15 +377,17 @@ Value to_string_value(const Value& arg, bool pretty) {
   return Value::string(stringify(v, pretty));
 }
 
-Value deep_clone(const Value& v) {
+Value deep_clone(const Value& v, std::size_t depth) {
   if (v.is_array()) {
+    check_depth(depth + 1);
     auto a = std::make_shared<Array>(*v.array_ptr());
-    for (auto& item : a->items) item = deep_clone(item);
+    for (auto& item : a->items) item = deep_clone(item, depth + 1);
     return Value::array(std::move(a));
   }
   if (v.is_object()) {
+    check_depth(depth + 1);
     Value o = Value::new_object();
-    for (const auto& [k, m] : v.as_object().entries) o.as_object().set(k, deep_clone(m));
+    for (const auto& [k, m] : v.as_object().entries) o.as_object().set(k, deep_clone(m, depth + 1));
     return o;
   }
   return v;

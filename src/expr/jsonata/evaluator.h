@@ -24,7 +24,7 @@ namespace sfn::jsonata {
 // them freely (and cycles between a closure and its own frame cost nothing).
 struct Frame {
   Frame* parent = nullptr;
-  std::vector<std::pair<std::string, Value>> vars;
+  std::vector<std::pair<std::string, Value>, BudgetAllocator<std::pair<std::string, Value>>> vars;
 
   const Value* lookup(std::string_view name) const;
   void bind(std::string_view name, Value v);
@@ -49,6 +49,11 @@ struct Builtin {
 };
 
 struct Function {
+  Function() = default;
+  Function(const Function&) = default;
+  Function& operator=(const Function&) = default;
+  ~Function();  // frees the values it holds without recursion (see DeferredRelease)
+
   enum class Kind { Lambda, Native, PartialNative, Chain, Regex, RegexNext, Transform };
   Kind kind = Kind::Lambda;
   // Lambda / Transform
@@ -66,8 +71,12 @@ struct Function {
   Value f, g;
   // Regex / RegexNext
   std::shared_ptr<CompiledRegex> regex;
-  std::string subject;
-  std::size_t last_index = 0;
+  Value subject;               // RegexNext: the string searched (shared, not copied)
+  std::size_t next_byte = 0;   // where the next search starts, in bytes of `subject`
+  std::size_t next_index = 0;  // the same position in characters
+
+ private:
+  BudgetCharge header_{sizeof(Function) + 16 + kAllocationOverhead};
 };
 
 int function_arity(const Value& f);
@@ -119,7 +128,16 @@ class Evaluator {
   Value evaluate_transform(const Node* expr, const Value& input, Frame* env);
   Value apply_inner(const Value& proc, std::vector<Value> args, const Value& input, Frame* env);
   Value apply_transform(const Function& fn, const Value& obj, Frame* env);
-  Value call_regex(const Function& fn, const std::string& str, std::size_t from);
+  // The match of a regex in `subject` (a string) from byte `from_byte`, which is character
+  // `from_index`: jsonata-js' match object {match, start, end, groups, next}, or undefined.
+  Value call_regex(const Function& fn, const Value& subject, std::size_t from_byte,
+                   std::size_t from_index);
+
+  // Work done outside evaluate() (a regex scan, a walk over a large value): counted as steps
+  // toward Limits::max_steps, with the deadline checked, so no native loop escapes the limits.
+  void count_work(std::size_t units);
+  // Throws U1001 when the native stack is nearly exhausted (recursion outside evaluate()).
+  void check_stack() const;
 
  private:
   void check_limits();
@@ -151,7 +169,7 @@ Value append_values(const Value& a, const Value& b);
 // fn.string: string conversion (undefined in, undefined out).
 Value to_string_value(const Value& v, bool pretty = false);
 // Deep copy (used by $clone and transforms).
-Value deep_clone(const Value& v);
+Value deep_clone(const Value& v, std::size_t depth = 0);
 // The binding `key` of a tuple (a stream item of a path with %, @ or # steps); undefined if none.
 inline Value tuple_get(const Value& tuple, std::string_view key) {
   if (!tuple.is_object()) return Value{};

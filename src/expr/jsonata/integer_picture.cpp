@@ -212,6 +212,8 @@ std::string format_integer_with(double value, IntegerFormat f) {
       std::snprintf(buf, sizeof buf, "%.0f", value);
       std::u32string digits = to_u32(buf);
       if (static_cast<int>(digits.size()) < f.mandatory_digits) {
+        // a picture's width modifier can ask for gigabytes: refused before it is built
+        MemoryBudget::require((static_cast<std::size_t>(f.mandatory_digits) - digits.size()) * 8);
         digits.insert(0, static_cast<std::size_t>(f.mandatory_digits) - digits.size(), U'0');
       }
       if (f.zero_code != U'0') {

@@ -9,10 +9,10 @@
 
 namespace sfn::jsonata {
 
-template <class T, class After>
-void merge_sort(std::vector<T>& items, After after) {
+template <class Container, class After>
+void merge_sort(Container& items, After after) {
   if (items.size() < 2) return;
-  std::vector<T> tmp(items.size());
+  Container tmp(items.size());
   for (std::size_t width = 1; width < items.size(); width *= 2) {
     for (std::size_t lo = 0; lo < items.size(); lo += 2 * width) {
       std::size_t mid = std::min(lo + width, items.size());

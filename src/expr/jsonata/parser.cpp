@@ -3,7 +3,6 @@
 
 #include "expr/jsonata/error.h"
 #include "expr/jsonata/signature.h"
-#include "expr/jsonata/utf8.h"
 
 namespace sfn::jsonata {
 namespace {
@@ -91,14 +90,20 @@ class Parser {
         n->type = NodeType::Regex;
         auto cr = std::make_shared<CompiledRegex>();
         cr->source = tok->regex->pattern;
-        auto flags = std::regex::ECMAScript;
-        if (tok->regex->flags.find('i') != std::string::npos) flags |= std::regex::icase;
-        if (tok->regex->flags.find('m') != std::string::npos) flags |= std::regex::multiline;
-        try {
-          cr->re = std::wregex(to_wide_pattern(tok->regex->pattern), flags);
-        } catch (const std::regex_error&) {
-          throw_error("S0301", tok->position, tok->regex->pattern);
+        RegexFlags flags;
+        flags.ignore_case = tok->regex->flags.find('i') != std::string::npos;
+        flags.multiline = tok->regex->flags.find('m') != std::string::npos;
+        auto re = LinearRegex::compile(cr->source, flags);
+        if (!re) {
+          // S0303: not a regular expression; S0304: one that needs backtracking
+          JsonataException e;
+          e.code = re.error().kind == RegexError::Kind::kSyntax ? "S0303" : "S0304";
+          e.position = tok->position;
+          e.token = cr->source;
+          e.message = re.error().message;
+          throw e;
         }
+        cr->re = std::move(*re);
         n->regex = std::move(cr);
         id_ = "(regex)";
         break;
@@ -107,8 +112,6 @@ class Parser {
     }
     node_ = n;
   }
-
-  static std::wstring to_wide_pattern(const std::string& p);
 
   NodePtr expression(int rbp) {
     if (++depth_ > kMaxParseDepth) throw_error("S0250", node_->position, node_->value);
@@ -346,8 +349,6 @@ class Parser {
   std::string id_;
   int depth_ = 0;
 };
-
-std::wstring Parser::to_wide_pattern(const std::string& p) { return to_wide(p); }
 
 }  // namespace
 

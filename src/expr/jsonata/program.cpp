@@ -2,6 +2,7 @@
 #include "sfn/expr/jsonata/program.h"
 
 #include "expr/jsonata/evaluator.h"
+#include "expr/jsonata/memory_budget.h"
 #include "expr/jsonata/parser.h"
 #include "expr/jsonata/registry.h"
 
@@ -42,6 +43,9 @@ tl::expected<std::optional<Json>, Error> Program::evaluate_refs(const Json* inpu
   InputStore documents;
   try {
     const FunctionRegistry& registry = standard_registry(impl_->options.step_functions_functions);
+    // declared before the evaluator: every value is given back to it, and the result is built
+    // within it
+    MemoryBudget budget(limits.max_memory);
     Evaluator ev(registry, limits);
     Frame* root = ev.new_frame(nullptr);
     for (const auto& b : bindings) {
@@ -71,6 +75,7 @@ tl::expected<std::optional<Json>, Error> Program::evaluate_refs(const Json* inpu
                                   std::nullopt});
     return to_json(result);
   } catch (const JsonataException& e) {
+    MemoryBudget budget(limits.max_memory);  // the error's value is converted within bounds too
     return tl::unexpected(to_public_error(e));
   }
 }

@@ -30,18 +30,21 @@ bool write(std::string& out, const Value& v, bool pretty, int depth) {
     case ValueType::String: append_json_string(out, v.as_string()); return true;
     case ValueType::Function: out += "\"\""; return true;
     case ValueType::Array: {
+      check_depth(static_cast<std::size_t>(depth) + 1);
       const auto& items = v.as_array().items;
       out += '[';
       for (std::size_t i = 0; i < items.size(); ++i) {
         if (i) out += ',';
         newline(out, pretty, depth + 1);
         if (!write(out, items[i], pretty, depth + 1)) out += "null";
+        MemoryBudget::require(out.size());  // one large string may be in the array many times
       }
       if (!items.empty()) newline(out, pretty, depth);
       out += ']';
       return true;
     }
     case ValueType::Object: {
+      check_depth(static_cast<std::size_t>(depth) + 1);
       out += '{';
       bool first = true;
       for (const auto& [k, m] : v.as_object().entries) {
@@ -52,6 +55,7 @@ bool write(std::string& out, const Value& v, bool pretty, int depth) {
         append_json_string(out, k);
         out += pretty ? ": " : ":";
         write(out, m, pretty, depth + 1);
+        MemoryBudget::require(out.size());
       }
       if (!first) newline(out, pretty, depth);
       out += '}';

@@ -55,15 +55,13 @@ std::size_t utf8_length(std::string_view s) {
   return n;
 }
 
-std::wstring to_wide(std::string_view s) {
-  std::u32string u = to_u32(s);
-  return std::wstring(u.begin(), u.end());
-}
-
-std::string from_wide(std::wstring_view s) {
-  std::string out;
-  for (wchar_t c : s) append_utf8(out, static_cast<char32_t>(c));
-  return out;
+std::size_t utf8_offset(std::string_view s, std::size_t chars) {
+  std::size_t seen = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+    if (seen++ == chars) return i;
+  }
+  return seen == chars ? s.size() : std::string_view::npos;
 }
 
 }  // namespace sfn::jsonata

@@ -5,11 +5,37 @@
 #include "expr/jsonata/error.h"
 
 namespace sfn::jsonata {
+namespace {
+
+// A string and what it counts against the memory budget while it exists.
+struct StringBox {
+  std::string text;
+  std::size_t charged;
+  ~StringBox() { MemoryBudget::release(charged); }
+};
+
+// A key longer than this is stored outside the std::string (libstdc++'s small-string buffer).
+constexpr std::size_t kInlineKey = 15;
+
+thread_local DeferredRelease* outermost_release = nullptr;
+
+}  // namespace
+
+void throw_too_deep() {
+  JsonataException e;
+  e.code = "U1004";
+  throw e;
+}
 
 Value Value::string(std::string s) {
+  // the text (when longer than the inline buffer), the box and its control block
+  const std::size_t charged = s.capacity() + sizeof(StringBox) + 16 + 2 * kAllocationOverhead;
+  MemoryBudget::charge(charged);
+  auto box = std::make_shared<StringBox>(StringBox{std::move(s), charged});
   Value v;
   v.type_ = ValueType::String;
-  v.ptr_ = std::make_shared<std::string>(std::move(s));
+  std::string* text = &box->text;
+  v.ptr_ = std::shared_ptr<void>(std::move(box), text);  // as_string() reads the std::string
   return v;
 }
 Value Value::array(std::shared_ptr<Array> a) {
@@ -45,6 +71,51 @@ Value Value::new_sequence() {
 }
 Value Value::new_object() { return object(std::make_shared<Object>()); }
 
+DeferredRelease::DeferredRelease() noexcept : outermost_(outermost_release == nullptr) {
+  if (outermost_) outermost_release = this;
+}
+
+void DeferredRelease::add(Value& value) noexcept {
+  // only the last reference to an array, object or function can start a chain of destructors
+  if ((value.is_array() || value.is_object() || value.is_function()) && value.ptr_.use_count() == 1)
+    outermost_release->pending_.push_back(std::move(value.ptr_));
+}
+
+DeferredRelease::~DeferredRelease() {
+  if (!outermost_) return;
+  while (!pending_.empty()) {
+    std::shared_ptr<void> next = std::move(pending_.back());
+    pending_.pop_back();
+    next.reset();  // its destructor adds what it held to pending_
+  }
+  outermost_release = nullptr;
+}
+
+Array::~Array() {
+  DeferredRelease release;
+  for (auto& item : items) release.add(item);
+}
+
+Object::~Object() {
+  {
+    DeferredRelease release;
+    for (auto& entry : entries) release.add(entry.second);
+  }
+  MemoryBudget::release(key_bytes_ + index_key_bytes_);
+}
+
+void Object::count_key(std::string_view key, std::size_t& counter) {
+  if (key.size() <= kInlineKey) return;
+  MemoryBudget::charge(key.size() + 1);
+  counter += key.size() + 1;
+}
+
+void Object::drop_index() {
+  index_.reset();
+  MemoryBudget::release(index_key_bytes_);
+  index_key_bytes_ = 0;
+}
+
 const Value* Object::find(std::string_view key) const {
   if (index_) {
     auto it = index_->find(key);
@@ -63,8 +134,13 @@ void Object::set(std::string_view key, Value value) {
     *existing = std::move(value);
     return;
   }
+  append_new(key, std::move(value));
+}
+void Object::append_new(std::string_view key, Value value) {
+  count_key(key, key_bytes_);
   entries.emplace_back(std::string(key), std::move(value));
   if (index_) {
+    count_key(key, index_key_bytes_);
     index_->emplace(entries.back().first, entries.size() - 1);
   } else if (entries.size() > kLinearObjectSize) {
     rebuild_index();
@@ -73,8 +149,11 @@ void Object::set(std::string_view key, Value value) {
 bool Object::erase(std::string_view key) {
   for (auto it = entries.begin(); it != entries.end(); ++it) {
     if (it->first == key) {
+      const std::size_t charged = key.size() > kInlineKey ? key.size() + 1 : 0;
       entries.erase(it);
-      index_.reset();
+      MemoryBudget::release(charged);
+      key_bytes_ -= charged;
+      drop_index();
       if (entries.size() > kLinearObjectSize) rebuild_index();
       return true;
     }
@@ -82,21 +161,28 @@ bool Object::erase(std::string_view key) {
   return false;
 }
 void Object::rebuild_index() {
+  drop_index();
   index_ = std::make_unique<Index>();
   index_->reserve(entries.size());
-  for (std::size_t i = 0; i < entries.size(); ++i) index_->emplace(entries[i].first, i);
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    count_key(entries[i].first, index_key_bytes_);
+    index_->emplace(entries[i].first, i);
+  }
 }
 Object::Object(const Object& other)
-    : entries(other.entries),
-      index_(other.index_ ? std::make_unique<Index>(*other.index_) : nullptr),
-      source_(other.source_),
-      store_(other.store_) {}
+    : entries(other.entries), source_(other.source_), store_(other.store_) {
+  for (const auto& entry : entries) count_key(entry.first, key_bytes_);
+  if (other.index_) rebuild_index();
+}
 Object& Object::operator=(const Object& other) {
   if (this != &other) {
-    entries = other.entries;
-    index_ = other.index_ ? std::make_unique<Index>(*other.index_) : nullptr;
-    source_ = other.source_;
-    store_ = other.store_;
+    Object copy(other);
+    std::swap(entries, copy.entries);
+    std::swap(index_, copy.index_);
+    std::swap(source_, copy.source_);
+    std::swap(store_, copy.store_);
+    std::swap(key_bytes_, copy.key_bytes_);
+    std::swap(index_key_bytes_, copy.index_key_bytes_);
   }
   return *this;
 }
@@ -114,8 +200,7 @@ void Object::load() {
   // keys of a JSON object are unique: append without lookups
   entries.reserve(json.size());
   for (auto it = json.begin(); it != json.end(); ++it)
-    entries.emplace_back(it.key(), store_->wrap(it.value()));
-  if (entries.size() > kLinearObjectSize) rebuild_index();
+    append_new(it.key(), store_->wrap(it.value()));
 }
 
 template <class T>
@@ -186,72 +271,6 @@ Value make_sequence(const Value& item) {
 }
 void push(const Value& array, Value item) { array.as_array().items.push_back(std::move(item)); }
 
-Value from_json(const Json& json) {
-  switch (json.type()) {
-    case Json::value_t::null:
-      return Value::null();
-    case Json::value_t::boolean:
-      return Value::boolean(json.get<bool>());
-    case Json::value_t::number_integer:
-    case Json::value_t::number_unsigned:
-    case Json::value_t::number_float:
-      return Value::number(json.get<double>());
-    case Json::value_t::string:
-      return Value::string(json.get<std::string>());
-    case Json::value_t::array: {
-      auto a = std::make_shared<Array>();
-      a->items.reserve(json.size());
-      for (const auto& item : json) a->items.push_back(from_json(item));
-      return Value::array(std::move(a));
-    }
-    case Json::value_t::object: {
-      auto o = std::make_shared<Object>();
-      if (json.size() <= 8) {
-        // keys of a JSON object are unique: append without lookups
-        o->entries.reserve(json.size());
-        for (auto it = json.begin(); it != json.end(); ++it)
-          o->entries.emplace_back(it.key(), from_json(it.value()));
-      } else {
-        for (auto it = json.begin(); it != json.end(); ++it)
-          o->set(it.key(), from_json(it.value()));
-      }
-      return Value::object(std::move(o));
-    }
-    default:
-      return Value{};
-  }
-}
-
-namespace {
-
-// to_json(from_json(json)) without building the Values: numbers pass through the same rule.
-std::optional<Json> normalized(const Json& json) {
-  switch (json.type()) {
-    case Json::value_t::null:
-    case Json::value_t::boolean:
-    case Json::value_t::string:
-      return json;
-    case Json::value_t::array: {
-      Json out = Json::array();
-      for (const auto& item : json) {
-        if (auto j = normalized(item)) out.push_back(std::move(*j));
-      }
-      return out;
-    }
-    case Json::value_t::object: {
-      Json out = Json::object();
-      for (auto it = json.begin(); it != json.end(); ++it) {
-        if (auto j = normalized(it.value())) out[it.key()] = std::move(*j);
-      }
-      return out;
-    }
-    default:
-      return to_json(from_json(json));
-  }
-}
-
-}  // namespace
-
 const Json* Value::unread_source() const {
   switch (type_) {
     case ValueType::Array:
@@ -263,55 +282,9 @@ const Json* Value::unread_source() const {
   }
 }
 
-std::optional<Json> to_json(const Value& value) {
-  if (const Json* source = value.unread_source()) return normalized(*source);
-  switch (value.type()) {
-    case ValueType::Undefined:
-    case ValueType::Function:
-      return std::nullopt;
-    case ValueType::Null:
-      return Json(nullptr);
-    case ValueType::Boolean:
-      return Json(value.as_bool());
-    case ValueType::Number: {
-      double d = value.as_number();
-      if (!std::isfinite(d)) throw_error("D1001", {}, {}, value);
-      if (d == std::floor(d) && std::fabs(d) <= 9007199254740992.0) {
-        return Json(static_cast<std::int64_t>(d));
-      }
-      return Json(d);
-    }
-    case ValueType::String:
-      return Json(value.as_string());
-    case ValueType::Array: {
-      Json out = Json::array();
-      out.get_ref<Json::array_t&>().reserve(value.size());
-      for (const auto& item : value.as_array().items) {
-        auto j = to_json(item);
-        if (j) {
-          out.push_back(std::move(*j));
-        } else if (item.is_function()) {
-          out.push_back(nullptr);
-        }
-      }
-      return out;
-    }
-    case ValueType::Object: {
-      Json out = Json::object();
-      // the keys are unique: append them without ordered_map's search
-      auto& members = static_cast<Json::object_t::Container&>(out.get_ref<Json::object_t&>());
-      members.reserve(value.as_object().size());
-      for (const auto& [k, v] : value.as_object().entries) {
-        auto j = to_json(v);
-        if (j) members.emplace_back(k, std::move(*j));
-      }
-      return out;
-    }
-  }
-  return std::nullopt;
-}
+namespace {
 
-bool deep_equal(const Value& a, const Value& b) {
+bool deep_equal_at(const Value& a, const Value& b, std::size_t depth) {
   if (a.type() != b.type()) return false;
   switch (a.type()) {
     case ValueType::Undefined:
@@ -326,27 +299,35 @@ bool deep_equal(const Value& a, const Value& b) {
     case ValueType::Function:
       return a.identity() == b.identity();
     case ValueType::Array: {
+      if (a.identity() == b.identity()) return true;
+      check_depth(depth + 1);
       const auto& x = a.as_array().items;
       const auto& y = b.as_array().items;
       if (x.size() != y.size()) return false;
       for (std::size_t i = 0; i < x.size(); ++i) {
-        if (!deep_equal(x[i], y[i])) return false;
+        if (!deep_equal_at(x[i], y[i], depth + 1)) return false;
       }
       return true;
     }
     case ValueType::Object: {
+      if (a.identity() == b.identity()) return true;
+      check_depth(depth + 1);
       const auto& x = a.as_object();
       const auto& y = b.as_object();
       if (x.size() != y.size()) return false;
       for (const auto& [k, v] : x.entries) {
         const Value* other = y.find(k);
-        if (!other || !deep_equal(v, *other)) return false;
+        if (!other || !deep_equal_at(v, *other, depth + 1)) return false;
       }
       return true;
     }
   }
   return false;
 }
+
+}  // namespace
+
+bool deep_equal(const Value& a, const Value& b) { return deep_equal_at(a, b, 0); }
 
 bool is_function(const Value& v) { return v.is_function(); }
 

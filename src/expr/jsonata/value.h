@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "expr/jsonata/memory_budget.h"
 #include "sfn/common/json.h"
 
 namespace sfn::jsonata {
@@ -30,6 +31,14 @@ struct Array;
 struct Object;
 struct Function;
 class InputStore;
+class DeferredRelease;
+
+// Values nest at most as deep as JSON may (sfn::kMaxJsonDepth): every walk of a value counts the
+// levels it enters and fails with U1004 past that, so no value can exhaust the stack.
+[[noreturn]] void throw_too_deep();
+inline void check_depth(std::size_t level) {
+  if (level > kMaxJsonDepth) throw_too_deep();
+}
 
 class Value {
  public:
@@ -78,6 +87,9 @@ class Value {
   Object& as_object() const;
   Function& as_function() const { return *static_cast<Function*>(ptr_.get()); }
   const void* identity() const { return ptr_.get(); }
+  // True when this is the only reference to its array, object or function (nothing else can see
+  // a change to it). Never true for values of the input, which are not reference-counted.
+  bool is_unique() const { return ptr_.use_count() == 1; }
   std::shared_ptr<Array> array_ptr() const;
   // The input JSON of an array or object not read yet (else nullptr).
   const Json* unread_source() const;
@@ -96,6 +108,7 @@ class Value {
 
  private:
   friend class InputStore;
+  friend class DeferredRelease;
   // A value that points into storage it does not own (no reference count).
   static Value borrowed(ValueType type, const void* p);
 
@@ -104,8 +117,16 @@ class Value {
   std::shared_ptr<void> ptr_;
 };
 
+// Item storage counted against the evaluation's memory budget.
+using Items = std::vector<Value, BudgetAllocator<Value>>;
+
 struct Array {
-  std::vector<Value> items;
+  Array() = default;
+  Array(const Array&) = default;
+  Array& operator=(const Array&) = default;
+  ~Array();  // frees nested values without recursion (see DeferredRelease)
+
+  Items items;
   bool sequence = false;
   bool keep_singleton = false;
   bool outer_wrapper = false;
@@ -119,22 +140,27 @@ struct Array {
   // Set until first access: `items` are still only in this JSON array of the input.
   const Json* source_ = nullptr;
   InputStore* store_ = nullptr;
+  BudgetCharge header_{sizeof(Array) + 16 + kAllocationOverhead};  // + the control block
 };
 
 // An object that keeps insertion order; lookups use a hash index once it grows.
 constexpr std::size_t kLinearObjectSize = 8;  // larger objects have the index
 struct Object {
+  using Entries =
+      std::vector<std::pair<std::string, Value>, BudgetAllocator<std::pair<std::string, Value>>>;
+
   Object() = default;
   Object(const Object& other);
   Object& operator=(const Object& other);
-  Object(Object&&) = default;
-  Object& operator=(Object&&) = default;
+  ~Object();  // frees nested values without recursion (see DeferredRelease)
 
-  std::vector<std::pair<std::string, Value>> entries;
+  Entries entries;
 
   const Value* find(std::string_view key) const;
   Value* find(std::string_view key);
   void set(std::string_view key, Value value);
+  // Appends a key known to be new (a JSON object's keys are unique).
+  void append_new(std::string_view key, Value value);
   bool erase(std::string_view key);
   std::size_t size() const { return entries.size(); }
 
@@ -149,11 +175,35 @@ struct Object {
       return std::hash<std::string_view>{}(key);
     }
   };
-  using Index = std::unordered_map<std::string, std::size_t, KeyHash, std::equal_to<>>;
+  using Index = std::unordered_map<std::string, std::size_t, KeyHash, std::equal_to<>,
+                                   BudgetAllocator<std::pair<const std::string, std::size_t>>>;
+  void count_key(std::string_view key, std::size_t& counter);
+  void drop_index();
   std::unique_ptr<Index> index_;  // null while the object is small
   // Set until first access: `entries` are still only in this JSON object of the input.
   const Json* source_ = nullptr;
   InputStore* store_ = nullptr;
+  // Keys too long to be stored inline, counted against the memory budget (the entries' and the
+  // index's copies).
+  std::size_t key_bytes_ = 0;
+  std::size_t index_key_bytes_ = 0;
+  BudgetCharge header_{sizeof(Object) + 16 + kAllocationOverhead};
+};
+
+// Frees values without recursion: the destructor of an array, object or function hands the
+// values it held last to the outermost DeferredRelease of the thread, which frees them one by
+// one. A value nested 100,000 deep is freed in a loop, not on 100,000 stack frames.
+class DeferredRelease {
+ public:
+  DeferredRelease() noexcept;
+  ~DeferredRelease();
+  DeferredRelease(const DeferredRelease&) = delete;
+  DeferredRelease& operator=(const DeferredRelease&) = delete;
+  void add(Value& value) noexcept;
+
+ private:
+  bool outermost_;
+  std::vector<std::shared_ptr<void>> pending_;
 };
 
 inline Array& Value::as_array() const {

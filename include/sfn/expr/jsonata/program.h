@@ -29,6 +29,9 @@ struct Limits {
   std::size_t max_depth = 1000;        // guards runaway recursion in user lambdas
   std::size_t max_steps = 50'000'000;  // guards non-terminating expressions
   std::chrono::milliseconds timeout{10'000};
+  // guards values, strings, sequences and frames that grow without bound (U1003); the suite's
+  // [1..10000000] needs 320 MB
+  std::size_t max_memory = std::size_t{512} << 20;
 };
 
 // Variable bindings visible as $name in the expression (name without the '$').

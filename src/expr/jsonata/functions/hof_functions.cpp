@@ -155,7 +155,7 @@ Value sort(CallContext& ctx, std::vector<Value>& args) {
       return js_truthy(ctx.ev.apply(f, {x, y}, Value{}, ctx.env));
     };
   }
-  std::vector<Value> items = a.as_array().items;
+  Items items = a.as_array().items;
   merge_sort(items, after);
   Value out = Value::new_array();
   out.as_array().items = std::move(items);

@@ -1,34 +1,40 @@
 // $keys, $lookup, $spread, $merge, $type, $clone.
-#include <algorithm>
+#include <string_view>
+#include <unordered_set>
 
 #include "expr/jsonata/registry.h"
 
 namespace sfn::jsonata {
 namespace {
 
-void collect_keys(const Value& a, std::vector<std::string>& out) {
+// The keys in first-seen order; `seen` makes each lookup constant time.
+void collect_keys(const Value& a, std::vector<std::string_view>& out,
+                  std::unordered_set<std::string_view>& seen, std::size_t depth = 0) {
   if (a.is_array()) {
-    for (const auto& item : a.as_array().items) collect_keys(item, out);
+    check_depth(depth + 1);
+    for (const auto& item : a.as_array().items) collect_keys(item, out, seen, depth + 1);
   } else if (a.is_object()) {
     for (const auto& [k, v] : a.as_object().entries) {
-      if (std::find(out.begin(), out.end(), k) == out.end()) out.push_back(k);
+      if (seen.insert(k).second) out.push_back(k);
     }
   }
 }
 
 Value keys(CallContext&, std::vector<Value>& args) {
-  std::vector<std::string> ks;
-  collect_keys(arg(args, 0), ks);
+  std::vector<std::string_view> ks;
+  std::unordered_set<std::string_view> seen;
+  collect_keys(arg(args, 0), ks, seen);
   Value result = make_sequence();
-  for (auto& k : ks) push(result, Value::string(std::move(k)));
+  for (auto k : ks) push(result, Value::string(std::string(k)));
   return result;
 }
 
-Value lookup_value(const Value& input, const std::string& key) {
+Value lookup_value(const Value& input, const std::string& key, std::size_t depth = 0) {
   if (input.is_array()) {
+    check_depth(depth + 1);
     Value result = make_sequence();
     for (const auto& item : input.as_array().items) {
-      Value r = lookup_value(item, key);
+      Value r = lookup_value(item, key, depth + 1);
       if (r.is_defined()) {
         if (r.is_array()) {
           for (const auto& v : r.as_array().items) push(result, v);
@@ -51,10 +57,27 @@ Value lookup(CallContext&, std::vector<Value>& args) {
   return lookup_value(arg(args, 0), arg(args, 1).as_string());
 }
 
-Value spread_value(const Value& a) {
+Value spread_value(const Value& a, std::size_t depth = 0) {
   if (a.is_array()) {
+    check_depth(depth + 1);
     Value result = make_sequence();
-    for (const auto& item : a.as_array().items) result = append_values(result, spread_value(item));
+    bool appended = false;
+    for (const auto& item : a.as_array().items) {
+      Value part = spread_value(item, depth + 1);
+      if (part.is_undefined()) continue;
+      if (appended) {
+        // what append_values(result, part) gives, without copying result again
+        auto& items = result.as_array().items;
+        if (part.is_array()) {
+          items.insert(items.end(), part.as_array().items.begin(), part.as_array().items.end());
+        } else {
+          items.push_back(std::move(part));
+        }
+      } else {
+        result = append_values(result, part);
+        appended = true;
+      }
+    }
     return result;
   }
   if (a.is_object()) {
@@ -97,17 +120,20 @@ Value type(CallContext&, std::vector<Value>& args) {
   return Value{};
 }
 
-Value strip_functions(const Value& v) {
+Value strip_functions(const Value& v, std::size_t depth = 0) {
   if (v.is_array()) {
+    check_depth(depth + 1);
     Value out = Value::new_array();
-    for (const auto& i : v.as_array().items) push(out, i.is_function() ? Value::null() : strip_functions(i));
+    for (const auto& i : v.as_array().items)
+      push(out, i.is_function() ? Value::null() : strip_functions(i, depth + 1));
     return out;
   }
   if (v.is_object()) {
+    check_depth(depth + 1);
     Value out = Value::new_object();
     for (const auto& [k, m] : v.as_object().entries) {
       if (m.is_function() || m.is_undefined()) continue;
-      out.as_object().set(k, strip_functions(m));
+      out.as_object().set(k, strip_functions(m, depth + 1));
     }
     return out;
   }

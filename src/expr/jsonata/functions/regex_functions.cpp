@@ -186,6 +186,7 @@ Value replace(CallContext& ctx, std::vector<Value>& args) {
     while (index != std::string::npos && count < limit) {
       result += str.substr(position, index - position);
       result += rep;
+      MemoryBudget::require(result.size());  // a long replacement for each of many matches
       position = index + pat.size();
       ++count;
       index = str.find(pat, position);
@@ -209,6 +210,7 @@ Value replace(CallContext& ctx, std::vector<Value>& args) {
     }
     if (!replaced_with.is_string()) throw_error("D3012", {}, {}, replaced_with);
     result += replaced_with.as_string();
+    MemoryBudget::require(result.size());
     position = m->start + utf8_length(m->match);
     ++count;
     m = next_match(ctx, *m);

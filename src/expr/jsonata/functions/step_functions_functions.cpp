@@ -102,7 +102,11 @@ Value uuid(CallContext& ctx, std::vector<Value>&) {
 Value parse_json(CallContext&, std::vector<Value>& args) {
   const Value& s = arg(args, 0);
   if (s.is_undefined()) return Value{};
-  Json j = Json::parse(s.as_string(), nullptr, false);
+  const std::string& text = s.as_string();
+  // JSON nested deeper than any JSON sfn-local accepts is refused before it is parsed
+  if (const std::size_t depth = json_text_depth(text); depth > kMaxJsonDepth)
+    fail("D3205", "The argument of $parse is nested too deeply: " + json_depth_message(depth));
+  Json j = parse_json_or_discarded(text);
   if (j.is_discarded()) fail("D3205", "The argument of $parse is not a valid JSON string");
   return from_json(j);
 }

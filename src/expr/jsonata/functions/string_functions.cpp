@@ -1,5 +1,6 @@
 // $string, $substring, $substringBefore/After, $lowercase, $uppercase, $length, $trim, $pad,
 // $join. Lengths and offsets count code points.
+#include <algorithm>
 #include <cmath>
 
 #include "expr/jsonata/registry.h"
@@ -123,21 +124,27 @@ Value pad(CallContext&, std::vector<Value>& args) {
   double width = std::trunc(arg(args, 1).as_number());
   std::u32string ch = U" ";
   if (arg(args, 2).is_string() && !arg(args, 2).as_string().empty()) ch = to_u32(arg(args, 2).as_string());
-  std::u32string str = to_u32(s.as_string());
-  double pad_length = std::fabs(width) - static_cast<double>(str.size());
+  const std::string& str = s.as_string();
+  double pad_length = std::fabs(width) - static_cast<double>(utf8_length(str));
   if (pad_length <= 0) return s;
-  std::u32string padding;
+  // refused before it is built: a width can ask for gigabytes
+  MemoryBudget::require(static_cast<std::size_t>(std::min(pad_length, 1e15)) * 4 + str.size());
   auto n = static_cast<std::size_t>(pad_length);
-  while (padding.size() < n) padding += ch;
-  padding.resize(n);
-  return Value::string(to_utf8(width > 0 ? str + padding : padding + str));
+  std::string padding;
+  for (std::size_t i = 0; i < n; ++i) append_utf8(padding, ch[i % ch.size()]);
+  return Value::string(width > 0 ? str + padding : padding + str);
 }
 
 Value join(CallContext&, std::vector<Value>& args) {
   const Value& a = arg(args, 0);
   if (a.is_undefined()) return Value{};
   std::string sep = arg(args, 1).is_string() ? arg(args, 1).as_string() : "";
+  // refused before it is built: the same large string may be in the array many times
+  std::size_t total = 0;
+  for (const auto& v : a.as_array().items) total += v.as_string().size() + sep.size();
+  MemoryBudget::require(total);
   std::string out;
+  out.reserve(total);
   bool first = true;
   for (const auto& v : a.as_array().items) {
     if (!first) out += sep;
