@@ -71,10 +71,12 @@ def template(name):
 class Server:
     """One sfn-local process. `db_dir` survives restarts; remove() deletes it."""
 
-    def __init__(self, wait_time_scale="0", extra_args=(), nofile=None):
-        """`nofile`: the server's RLIMIT_NOFILE (soft and hard), as `ulimit -n` would set it."""
+    def __init__(self, wait_time_scale="0", extra_args=(), nofile=None, preexec=None):
+        """`nofile`: the server's RLIMIT_NOFILE (soft and hard), as `ulimit -n` would set it;
+        `preexec`: more to run in the child before exec (e.g. other limits)."""
         self.binary = binary_path()
         self.nofile = nofile
+        self.preexec = preexec
         self.db_dir = tempfile.mkdtemp(prefix="sfn-blackbox-")
         self.db = os.path.join(self.db_dir, "sfn.db")
         self.wait_time_scale = wait_time_scale
@@ -92,10 +94,13 @@ class Server:
         args = [self.binary, "--host", "127.0.0.1", "--port", str(self.port), "--db", self.db,
                 "--wait-time-scale", str(self.wait_time_scale)] + self.extra_args
         log = open(self.log_path, "ab")
-        preexec = None
-        if self.nofile:
-            limit = self.nofile
-            preexec = lambda: resource.setrlimit(resource.RLIMIT_NOFILE, (limit, limit))
+        limit, extra = self.nofile, self.preexec
+
+        def preexec():
+            if limit:
+                resource.setrlimit(resource.RLIMIT_NOFILE, (limit, limit))
+            if extra:
+                extra()
         self.proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT,
                                      stdin=subprocess.DEVNULL, preexec_fn=preexec)
         log.close()

@@ -69,17 +69,7 @@ class UnwritableDatabase(unittest.TestCase):
             signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
             resource.setrlimit(resource.RLIMIT_FSIZE, (3 << 20, 3 << 20))
 
-        server = Server()
-        server_popen = subprocess.Popen
-
-        def popen(*args, **kwargs):
-            return server_popen(*args, preexec_fn=limit_file_size, **kwargs)
-
-        subprocess.Popen = popen
-        try:
-            server.start()
-        finally:
-            subprocess.Popen = server_popen
+        server = Server(preexec=limit_file_size).start()
         try:
             acknowledged, refused = [], 0
             padding = "x" * (200 * 1024)
@@ -101,6 +91,7 @@ class UnwritableDatabase(unittest.TestCase):
             self.assertGreater(len(acknowledged), 0)
             # Everything acknowledged is there after a restart without the limit.
             server.kill9()
+            server.preexec = None
             server.start()
             for arn in acknowledged:
                 call(server, "DescribeStateMachine", stateMachineArn=arn)
