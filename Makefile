@@ -6,10 +6,10 @@ DEBS := g++ cmake ninja-build make ccache python3 libboost1.81-dev nlohmann-json
         libbenchmark-dev libre2-dev awscli python3-boto3
 # The fuzz build (tests/fuzz): Debian's clang and its libFuzzer/sanitizer runtimes.
 FUZZ_DEBS := clang-14 libclang-rt-14-dev
-FUZZ_SECONDS ?= 45
+FUZZ_SECONDS ?= 30
 FUZZ_TARGETS ?=
 
-.PHONY: deps build run test debug bench fuzz-build fuzz-ci fuzz format format-check clean
+.PHONY: deps build run test debug bench fuzz-build fuzz-ci fuzz tsan format format-check clean
 
 deps:
 	@scripts/install-deps.sh $(DEBS)
@@ -46,6 +46,15 @@ fuzz-ci: fuzz-build
 
 # A long local run, e.g. `make fuzz FUZZ_TARGETS=fuzz_jsonata FUZZ_SECONDS=600`.
 fuzz: fuzz-ci
+
+# ThreadSanitizer build of the engine and http unit tests (g++, -O0 with line tables: the
+# cheapest build that gives TSan's reports file:line), and their run.
+tsan: deps
+	cmake -S . -B build/tsan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g1" \
+	  -DSFN_TSAN=ON -DSFN_BUILD_BENCH=OFF
+	cmake --build build/tsan -j $(JOBS) --target sfn_engine_tests sfn_http_tests
+	cd build/tsan && TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" \
+	  ctest --output-on-failure -R '^unit_(engine|http)$$'
 
 format:
 	find src include tests bench -name '*.cpp' -o -name '*.h' | xargs clang-format -i

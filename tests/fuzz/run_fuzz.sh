@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the fuzz targets built in BUILD_DIR (default build/fuzz): replays every input in
-# tests/fuzz/regressions/<target>/, then fuzzes each target for SECONDS (default 45) from the
+# tests/fuzz/regressions/<target>/, then fuzzes each target for SECONDS (default 30) from the
 # seed corpus that make_corpus.py writes. Exits non-zero on the first crash, leak, timeout or
 # out-of-memory; the input is left in BUILD_DIR/artifacts/<target>/.
 #
@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BUILD_DIR=${BUILD_DIR:-build/fuzz}
-SECONDS_PER_TARGET=${1:-45}
+SECONDS_PER_TARGET=${1:-30}
 shift || true
 TARGETS=("$@")
 [ ${#TARGETS[@]} -eq 0 ] && TARGETS=(fuzz_http_request fuzz_asl_definition fuzz_jsonpath
