@@ -39,6 +39,12 @@ std::string json_error_message(std::string_view text) {
     std::string reason = colon == std::string::npos ? what : what.substr(colon + 2);
     return reason + "\n at [Source: (String)\"" + std::string(text.substr(0, 500)) +
            "\"; line: " + std::to_string(line) + ", column: " + std::to_string(column) + "]";
+  } catch (const Json::exception& e) {
+    // Not a syntax error: a number out of range ("1e999"), which nlohmann reports as
+    // out_of_range.406 "number overflow parsing '1e999'".
+    std::string what = e.what();
+    auto end = what.find("] ");
+    return end == std::string::npos ? what : what.substr(end + 2);
   }
   return "Invalid JSON";
 }
