@@ -112,7 +112,7 @@ class BusyConnections(unittest.TestCase):
 
     def test_new_connections_are_throttled_until_one_is_free(self):
         port = self.server.port
-        definition = {"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 4,
+        definition = {"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 6,
                                                          "End": True}}}
         arn = raw_call(self.server.endpoint, "CreateStateMachine", {
             "name": unique("slow"), "definition": json.dumps(definition), "type": "EXPRESS",
@@ -126,8 +126,11 @@ class BusyConnections(unittest.TestCase):
         threads = [threading.Thread(target=run_sync) for _ in range(3)]
         for thread in threads:
             thread.start()
+        # Until its request is read, a new connection counts as idle and may be closed to make
+        # room: let the three requests arrive first (a loaded machine can take a while).
+        time.sleep(1.0)
         throttled = None
-        deadline = time.monotonic() + 3.5
+        deadline = time.monotonic() + 4.0
         while throttled is None and time.monotonic() < deadline:
             status, headers, text = list_state_machines(port)
             if status == 400:
