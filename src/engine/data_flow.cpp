@@ -9,8 +9,8 @@
 namespace sfn::engine {
 namespace {
 
-StatesError runtime_error(std::string cause) {
-  return StatesError{std::string(errors::kRuntime), std::move(cause)};
+tl::unexpected<StatesError> runtime_error(std::string cause) {
+  return tl::unexpected(StatesError{std::string(errors::kRuntime), std::move(cause)});
 }
 
 std::string invalid_path(const jsonpath::Path& p) {
@@ -36,20 +36,22 @@ Json context_object(const Frame& frame, const asl::State& state, const StateVisi
   return ctx;
 }
 
-std::optional<Json> select_path(const jsonpath::Path& path, const Json& input,
-                                expr::ContextRef context, const Json& variables) {
-  switch (path.root()) {
-    case jsonpath::Root::kInput:
-      return path.evaluate(input);
-    case jsonpath::Root::kContext:
-      return path.evaluate(context.get());
-    case jsonpath::Root::kVariable: {
-      auto it = variables.find(path.variable_name());
-      if (it == variables.end()) return std::nullopt;
-      return path.evaluate(*it);
-    }
+Result<std::optional<Json>> select_path(const jsonpath::Path& path, const Json& input,
+                                        expr::ContextRef context, const Json& variables,
+                                        std::string_view field) {
+  const Json* doc = &input;
+  if (path.root() == jsonpath::Root::kContext) {
+    doc = &context.get();
+  } else if (path.root() == jsonpath::Root::kVariable) {
+    auto it = variables.find(path.variable_name());
+    if (it == variables.end()) return std::optional<Json>();
+    doc = &*it;
   }
-  return std::nullopt;
+  auto value = path.evaluate_bounded(*doc);
+  if (!value)
+    return runtime_error("The JSONPath '" + path.text() + "' specified for the field '" +
+                         std::string(field) + "' " + value.error());
+  return std::move(*value);
 }
 
 std::string bracket_notation(const std::string& text) {
@@ -87,9 +89,10 @@ Result<Json> apply_input_path(const asl::State& state, const Json& raw, expr::Co
     case asl::PathField::Kind::kNull:
       return Json::object();
     case asl::PathField::Kind::kPath: {
-      auto v = select_path(*state.input_path.path, raw, context, frame.variables);
-      if (!v) return tl::unexpected(runtime_error(invalid_path(*state.input_path.path)));
-      return std::move(*v);
+      auto v = select_path(*state.input_path.path, raw, context, frame.variables, "InputPath");
+      if (!v) return tl::unexpected(v.error());
+      if (!*v) return runtime_error(invalid_path(*state.input_path.path));
+      return std::move(**v);
     }
   }
   return raw;
@@ -137,9 +140,10 @@ Result<Json> apply_output_path(const asl::State& state, const Json& value, expr:
     case asl::PathField::Kind::kNull:
       return Json::object();
     case asl::PathField::Kind::kPath: {
-      auto v = select_path(*state.output_path.path, value, context, frame.variables);
-      if (!v) return tl::unexpected(runtime_error(invalid_path(*state.output_path.path)));
-      return std::move(*v);
+      auto v = select_path(*state.output_path.path, value, context, frame.variables, "OutputPath");
+      if (!v) return tl::unexpected(v.error());
+      if (!*v) return runtime_error(invalid_path(*state.output_path.path));
+      return std::move(**v);
     }
   }
   return value;

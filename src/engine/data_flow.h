@@ -27,9 +27,11 @@ struct StateVisit {
 Json context_object(const Frame& frame, const asl::State& state, const StateVisit& visit);
 
 // Selects a path against the input, the context object or the variables, by its root. $$ is
-// built only for a path rooted at it.
-std::optional<Json> select_path(const jsonpath::Path& path, const Json& input,
-                                expr::ContextRef context, const Json& variables);
+// built only for a path rooted at it. No match is an empty optional (each caller words its own
+// error); a selection past the JSONPath budget is States.Runtime naming `field`.
+Result<std::optional<Json>> select_path(const jsonpath::Path& path, const Json& input,
+                                        expr::ContextRef context, const Json& variables,
+                                        std::string_view field);
 
 // "$['a']['b'][0]" — the bracket form AWS prints in path errors.
 std::string bracket_notation(const std::string& path_text);

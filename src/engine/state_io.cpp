@@ -28,7 +28,9 @@ Result<std::optional<Json>> StateIO::evaluate_dynamic(const asl::DynamicValue& v
                                                       std::string_view field) const {
   if (v.literal) return std::optional<Json>(*v.literal);
   if (v.path) {
-    auto found = select_path(*v.path, dollar, context(), frame_.variables);
+    auto selected = select_path(*v.path, dollar, context(), frame_.variables, field);
+    if (!selected) return tl::unexpected(selected.error());
+    auto& found = *selected;
     if (!found)
       return states_error(std::string(errors::kRuntime),
                           "Invalid path '" + v.path->text() +

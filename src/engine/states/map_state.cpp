@@ -52,7 +52,10 @@ Result<size_t> max_concurrency(const asl::MapState& s, const Json& input, StateI
     return (*v)->get<size_t>();
   }
   if (s.max_concurrency.path) {
-    auto v = select_path(*s.max_concurrency.path, input, io.context(), io.frame().variables);
+    auto selected = select_path(*s.max_concurrency.path, input, io.context(), io.frame().variables,
+                                "MaxConcurrencyPath");
+    if (!selected) return tl::unexpected(selected.error());
+    auto& v = *selected;
     if (v)
       if (auto n = numeric_text(*v, /*integer=*/true); n && *n >= 0 && *n < 4294967296.0)
         return static_cast<size_t>(*n);
@@ -75,7 +78,10 @@ Result<size_t> tolerated_failures(const asl::MapState& s, const Json& input, Sta
   std::optional<double> percentage;
   if (s.tolerated_failure_count.path) {
     const auto& p = *s.tolerated_failure_count.path;
-    auto v = select_path(p, input, io.context(), io.frame().variables);
+    auto selected =
+        select_path(p, input, io.context(), io.frame().variables, "ToleratedFailureCountPath");
+    if (!selected) return tl::unexpected(selected.error());
+    auto& v = *selected;
     if (v) {
       if (v->is_number_integer() || v->is_number_unsigned())
         count = v->get<double>();
@@ -97,7 +103,10 @@ Result<size_t> tolerated_failures(const asl::MapState& s, const Json& input, Sta
   }
   if (s.tolerated_failure_percentage.path) {
     const auto& p = *s.tolerated_failure_percentage.path;
-    auto v = select_path(p, input, io.context(), io.frame().variables);
+    auto selected =
+        select_path(p, input, io.context(), io.frame().variables, "ToleratedFailurePercentagePath");
+    if (!selected) return tl::unexpected(selected.error());
+    auto& v = *selected;
     if (v) {
       percentage = v->is_number() ? std::optional<double>(v->get<double>())
                                   : numeric_text(*v, /*integer=*/false);
@@ -175,7 +184,9 @@ Awaitable<Result<Json>> run_map(Frame& f, const asl::MapState& s, const Json& in
     if (!v) co_return tl::unexpected(v.error());
     items = std::move(*v);
   } else if (s.items_path) {
-    auto v = select_path(*s.items_path, input, ctx, f.variables);
+    auto selected = select_path(*s.items_path, input, ctx, f.variables, "ItemsPath");
+    if (!selected) co_return tl::unexpected(selected.error());
+    auto& v = *selected;
     if (!v)
       co_return tl::unexpected(
           runtime("Invalid path '" + s.items_path->text() +

@@ -15,17 +15,17 @@ namespace {
 constexpr double kDefaultTaskTimeout = 99999999;
 
 Result<std::optional<double>> seconds_field(const asl::DynamicValue& v, const char* name,
-                                            const char* path_name, const Json& input,
-                                            StateIO& io) {
+                                            const char* path_name, const Json& input, StateIO& io) {
   if (!v.present()) return std::optional<double>();
   auto r = io.evaluate_dynamic(v, input, name);
   if (!r) return tl::unexpected(r.error());
   const Json& j = **r;
   if (!j.is_number() || j.get<double>() <= 0) {
     std::string shown = v.path ? v.path->text() + " == " + dump_compact(j) : dump_compact(j);
-    return states_error(std::string(io.jsonata() ? errors::kQueryEvaluationError : errors::kRuntime),
-                        std::string("The ") + (v.path ? path_name : name) +
-                            " field must be a positive integer: " + shown);
+    return states_error(
+        std::string(io.jsonata() ? errors::kQueryEvaluationError : errors::kRuntime),
+        std::string("The ") + (v.path ? path_name : name) +
+            " field must be a positive integer: " + shown);
   }
   return std::optional<double>(j.get<double>());
 }
@@ -127,9 +127,11 @@ Awaitable<Result<Json>> run_activity(Frame& f, const asl::TaskState& s, const Js
 
 Awaitable<Result<Json>> run_task(Frame& f, const asl::TaskState& s, const Json& input,
                                  StateIO& io) {
-  auto timeout = seconds_field(s.timeout_seconds, "TimeoutSeconds", "TimeoutSecondsPath", input, io);
+  auto timeout =
+      seconds_field(s.timeout_seconds, "TimeoutSeconds", "TimeoutSecondsPath", input, io);
   if (!timeout) co_return tl::unexpected(timeout.error());
-  auto heartbeat = seconds_field(s.heartbeat_seconds, "HeartbeatSeconds", "HeartbeatSecondsPath", input, io);
+  auto heartbeat =
+      seconds_field(s.heartbeat_seconds, "HeartbeatSeconds", "HeartbeatSecondsPath", input, io);
   if (!heartbeat) co_return tl::unexpected(heartbeat.error());
   if (is_activity(s.resource)) co_return co_await run_activity(f, s, input, *timeout, *heartbeat);
   co_return states_error(std::string(errors::kRuntime),

@@ -9,7 +9,9 @@ namespace {
 Result<std::string> resolve(const asl::DynamicValue& v, const char* field, const char* path_field,
                             StateIO& io) {
   if (v.path) {
-    auto found = select_path(*v.path, io.raw(), io.context(), io.frame().variables);
+    auto selected = select_path(*v.path, io.raw(), io.context(), io.frame().variables, path_field);
+    if (!selected) return tl::unexpected(selected.error());
+    auto& found = *selected;
     if (!found)
       return states_error("States.Runtime", "The JSONPath '" + v.path->text() +
                                                 "' specified for the field '" + path_field +

@@ -34,7 +34,9 @@ Result<double> deadline(const asl::WaitState& s, const Json& input, StateIO& io,
   }
   if (s.seconds.path) {
     const auto& p = *s.seconds.path;
-    auto v = select_path(p, input, ctx, f.variables);
+    auto selected = select_path(p, input, ctx, f.variables, "SecondsPath");
+    if (!selected) return tl::unexpected(selected.error());
+    auto& v = *selected;
     if (!v)
       return tl::unexpected(
           runtime("The SecondsPath parameter does not reference an input value: " + p.text()));
@@ -63,7 +65,9 @@ Result<double> deadline(const asl::WaitState& s, const Json& input, StateIO& io,
   }
   if (s.timestamp.path) {
     const auto& p = *s.timestamp.path;
-    auto v = select_path(p, input, ctx, f.variables);
+    auto selected = select_path(p, input, ctx, f.variables, "TimestampPath");
+    if (!selected) return tl::unexpected(selected.error());
+    auto& v = *selected;
     if (!v)
       return tl::unexpected(
           runtime("The TimestampPath parameter does not reference an input value: " + p.text()));

@@ -73,5 +73,25 @@ TEST_P(StateErrorTest, FailsWithAwsErrorAndCause) {
 INSTANTIATE_TEST_SUITE_P(DataFlow, StateErrorTest, ::testing::ValuesIn(kCases),
                          [](const auto& info) { return std::string(info.param.name); });
 
+// A path selecting past the JSONPath budget (`$..*` over a deep object copies each leaf once per
+// enclosing object; 990 levels stay within the input's nesting limit) fails the state like any
+// other path error: States.Runtime with the state's prefix, recorded in the history, not an
+// exception escaping the interpreter.
+TEST_F(StateErrorTest, PathSelectingPastTheBudgetFailsTheState) {
+  Json input = Json::object();
+  Json* cur = &input;
+  for (int i = 1; i < 990; ++i) cur = &((*cur)["n"] = Json::object());
+  (*cur)["leaves"] = Json(std::vector<std::string>(4000, "ab"));
+  auto r = run(single(Json{{"Type", "Pass"}, {"OutputPath", "$..*"}}), input);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, "FAILED");
+  EXPECT_EQ(r->error, "States.Runtime");
+  EXPECT_EQ(r->cause,
+            "An error occurred while executing the state 'S' (entered at the event id #2). The "
+            "JSONPath '$..*' specified for the field 'OutputPath' selects more than 64 MiB of data "
+            "(each match is a copy of its subtree)");
+  EXPECT_EQ(r->events.back()["type"], "ExecutionFailed");
+}
+
 }  // namespace
 }  // namespace sfn::engine::testing
