@@ -36,6 +36,39 @@ class Cursor {
   [[noreturn]] void fail(const std::string& what) const {
     throw ParseError{what + " at position " + std::to_string(pos_)};
   }
+  // The recursive-descent parsers' guard against deep nesting ("((((", "!!!!", filters within
+  // filters, long && / || chains, which evaluation walks recursively): each level enters once,
+  // and past kMaxNesting the text is refused instead of overflowing the stack.
+  static constexpr int kMaxNesting = 200;
+  static constexpr int kMaxFilters = 32;
+  class Nesting {
+   public:
+    explicit Nesting(Cursor& c) : c_(c) {}
+    Nesting(const Nesting&) = delete;
+    Nesting& operator=(const Nesting&) = delete;
+    ~Nesting() {
+      c_.depth_ -= levels_;
+      c_.filters_ -= filters_;
+    }
+    void enter() {
+      ++levels_;
+      if (++c_.depth_ > kMaxNesting)
+        c_.fail("filter nested more than " + std::to_string(kMaxNesting) + " levels deep");
+    }
+    // A filter within a filter ("[?(@[?(@[?(...)])])]") takes a path, a bracket and a filter's
+    // frames per level: those have their own, smaller limit.
+    void enter_filter() {
+      enter();
+      ++filters_;
+      if (++c_.filters_ > kMaxFilters) c_.fail("filters nested too deeply");
+    }
+
+   private:
+    Cursor& c_;
+    int levels_ = 0;
+    int filters_ = 0;
+  };
+
   void expect(char c) {
     if (peek() != c || at_end()) fail(std::string("expected '") + c + "'");
     ++pos_;
@@ -81,6 +114,8 @@ class Cursor {
  private:
   std::string_view text_;
   std::size_t pos_ = 0;
+  int depth_ = 0;
+  int filters_ = 0;
 };
 
 }  // namespace sfn::jsonpath::detail

@@ -22,8 +22,9 @@ Json parse_scalar_literal(Cursor& c) {
   if (c.consume("false")) return Json(false);
   if (c.consume("null")) return Json(nullptr);
   std::string num;
-  while (!c.at_end() && (std::isdigit(static_cast<unsigned char>(c.peek())) || c.peek() == '-' ||
-                         c.peek() == '+' || c.peek() == '.' || c.peek() == 'e' || c.peek() == 'E')) {
+  while (!c.at_end() &&
+         (std::isdigit(static_cast<unsigned char>(c.peek())) || c.peek() == '-' ||
+          c.peek() == '+' || c.peek() == '.' || c.peek() == 'e' || c.peek() == 'E')) {
     num += c.next();
   }
   Json value = parse_json_or_discarded(num);
@@ -93,6 +94,8 @@ std::optional<FilterOp> parse_operator(Cursor& c) {
 }
 
 ExprPtr parse_unary(Cursor& c) {
+  Cursor::Nesting nesting(c);
+  nesting.enter();
   c.skip_spaces();
   auto expr = std::make_shared<FilterExpr>();
   if (c.peek() == '!' && c.peek(1) != '=') {
@@ -120,10 +123,12 @@ ExprPtr parse_unary(Cursor& c) {
 }
 
 ExprPtr parse_and(Cursor& c) {
+  Cursor::Nesting nesting(c);  // each && adds a level above the left operand
   ExprPtr left = parse_unary(c);
   for (;;) {
     c.skip_spaces();
     if (!c.consume("&&")) return left;
+    nesting.enter();
     auto node = std::make_shared<FilterExpr>();
     node->op = FilterOp::kAnd;
     node->children = {left, parse_unary(c)};
@@ -132,10 +137,12 @@ ExprPtr parse_and(Cursor& c) {
 }
 
 ExprPtr parse_or(Cursor& c) {
+  Cursor::Nesting nesting(c);  // each || adds a level above the left operand
   ExprPtr left = parse_and(c);
   for (;;) {
     c.skip_spaces();
     if (!c.consume("||")) return left;
+    nesting.enter();
     auto node = std::make_shared<FilterExpr>();
     node->op = FilterOp::kOr;
     node->children = {left, parse_and(c)};

@@ -10,10 +10,6 @@
 namespace sfn::jsonpath::detail {
 namespace {
 
-// Guards deeply nested filters such as "[?(@[?(@[?(...)])])]" from exhausting the stack.
-constexpr int kMaxFilterNesting = 32;
-thread_local int filter_nesting = 0;
-
 bool is_name_end(char c, bool in_filter) {
   if (c == '.' || c == '[') return true;
   if (!in_filter) return false;
@@ -38,13 +34,10 @@ void parse_bracket(Cursor& c, Step& step) {
     c.next();
     c.skip_spaces();
     c.expect('(');
-    if (++filter_nesting > kMaxFilterNesting) {
-      filter_nesting = 0;
-      c.fail("filters nested too deeply");
-    }
+    Cursor::Nesting nesting(c);
+    nesting.enter_filter();
     step.kind = StepKind::kFilter;
     step.filter = parse_filter(c);
-    --filter_nesting;
     c.skip_spaces();
     c.expect(')');
   } else if (c.peek() == '\'' || c.peek() == '"') {

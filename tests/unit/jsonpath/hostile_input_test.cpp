@@ -98,5 +98,40 @@ TEST(JsonPathHostile, DeepScanOfAnOrdinaryDocumentIsUnaffected) {
   EXPECT_EQ(value->size(), 20u + 100u);
 }
 
+std::string repeat(std::string_view part, int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) out += part;
+  return out;
+}
+
+// Found by fuzz_jsonpath: the recursive-descent filter parser recursed once per "(" or "!" and a
+// 20 KB path in a definition overflowed the stack. Deep nesting is now a parse error.
+TEST(JsonPathHostile, DeeplyNestedFiltersAreRefusedNotAStackOverflow) {
+  const std::string refused[] = {
+      "$[?(" + repeat("(", 10'000) + "@.a" + repeat(")", 10'000) + ")]",
+      "$[?(" + repeat("!", 50'000) + "@.a)]",
+      "$[?(@.a" + repeat(" && @.a", 10'000) + ")]",
+      "$[?(@.a" + repeat(" || @.a", 10'000) + ")]",
+      "$" + repeat("[?(@", 40) + repeat(")]", 40),
+  };
+  for (const auto& text : refused) {
+    auto path = Path::parse(text);
+    ASSERT_FALSE(path.has_value()) << text.substr(0, 60);
+    EXPECT_NE(path.error().find("nested"), std::string::npos) << path.error();
+  }
+}
+
+TEST(JsonPathHostile, OrdinaryNestingStillParsesAfterRefusals) {
+  // The filter-in-filter limit was a thread-local counter that a failed parse left raised.
+  for (int i = 0; i < 40; ++i) {
+    EXPECT_FALSE(Path::parse("$" + repeat("[?(@", 20) + "[" + repeat(")]", 20)).has_value());
+  }
+  const Json doc = Json::array({{{"a", 1}, {"b", Json::array({{{"c", 2}}})}}, {{"a", 2}}});
+  EXPECT_EQ(select("$[?(((@.a == 1)) && !(@.a == 2) || (@.b[?(@.c == 2)]))].a", doc),
+            Json::array({1}));
+  EXPECT_EQ(select("$[?(" + repeat("(", 150) + "@.a == 2" + repeat(")", 150) + ")].a", doc),
+            Json::array({2}));
+}
+
 }  // namespace
 }  // namespace sfn::jsonpath
