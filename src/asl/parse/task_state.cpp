@@ -9,7 +9,14 @@ std::unique_ptr<State> parse_task(StateParse& p) {
   auto s = std::make_unique<TaskState>();
   auto& r = p.r;
   r.require({"Resource"});
-  if (auto res = r.string("Resource")) s->resource = *res;
+  if (auto res = r.string("Resource")) {
+    s->resource = *res;
+    std::string why;
+    if (auto typed = parse_task_resource(*res, &why))
+      s->typed_resource = std::move(*typed);
+    else
+      p.ctx.diags.schema(why, r.at("Resource"));
+  }
   read_transition(p, *s);
   read_input_output(p, *s);
   read_result_path(p, *s);
@@ -26,8 +33,10 @@ std::unique_ptr<State> parse_task(StateParse& p) {
                                              {NumberKind::kInteger, 0.0, 99999999.0, true});
   if (s->timeout_seconds.literal && s->heartbeat_seconds.literal &&
       s->heartbeat_seconds.literal->get<double>() >= s->timeout_seconds.literal->get<double>()) {
-    p.ctx.diags.schema("The value for the field 'HeartbeatSeconds' must be smaller than the value for the field 'TimeoutSeconds'",
-                       r.at("HeartbeatSeconds"));
+    p.ctx.diags.schema(
+        "The value for the field 'HeartbeatSeconds' must be smaller than the value for the field "
+        "'TimeoutSeconds'",
+        r.at("HeartbeatSeconds"));
   }
 
   if (const Json* cred = r.object_field("Credentials")) {

@@ -12,7 +12,8 @@ namespace {
 
 std::string describe(const std::vector<Diagnostic>& diags) {
   std::string out;
-  for (const auto& d : diags) out += "\n  " + d.severity + " " + d.code + " @" + d.location + ": " + d.message;
+  for (const auto& d : diags)
+    out += "\n  " + d.severity + " " + d.code + " @" + d.location + ": " + d.message;
   return out;
 }
 
@@ -30,14 +31,16 @@ void run_case(const Json& tc) {
     bool found = false;
     for (const auto& d : result.diagnostics) {
       if (want.contains("code") && d.code != want.at("code").get<std::string>()) continue;
-      if (want.contains("location") && d.location != want.at("location").get<std::string>()) continue;
+      if (want.contains("location") && d.location != want.at("location").get<std::string>())
+        continue;
       if (want.contains("message") &&
           d.message.find(want.at("message").get<std::string>()) == std::string::npos) {
         continue;
       }
       found = true;
     }
-    EXPECT_TRUE(found) << "missing diagnostic " << want.dump() << "; got:" << describe(result.diagnostics);
+    EXPECT_TRUE(found) << "missing diagnostic " << want.dump()
+                       << "; got:" << describe(result.diagnostics);
   }
   if (tc.contains("diagnostic_count")) {
     EXPECT_EQ(result.diagnostics.size(), tc.at("diagnostic_count").get<std::size_t>())

@@ -10,7 +10,8 @@ namespace {
 std::shared_ptr<const StateMachine> parse_ok(const std::string& text) {
   auto result = parse_definition(text);
   std::string diags;
-  for (const auto& d : result.diagnostics) diags += d.code + " " + d.location + " " + d.message + "\n";
+  for (const auto& d : result.diagnostics)
+    diags += d.code + " " + d.location + " " + d.message + "\n";
   EXPECT_TRUE(result.machine) << diags;
   return result.machine;
 }
@@ -148,9 +149,10 @@ TEST(Model, InvalidDefinitionMessage) {
       {"ERROR", "MISSING_TRANSITION_TARGET", "Missing 'Next' target: B", "/States/A/Next"},
       {"WARNING", "NO_DOLLAR", "w", "/States/A"},
       {"ERROR", "SCHEMA_VALIDATION_FAILED", "Field 'X' is not supported", "/States/A"}};
-  EXPECT_EQ(invalid_definition_message(diags),
-            "Invalid State Machine Definition: 'MISSING_TRANSITION_TARGET: Missing 'Next' target: B at "
-            "/States/A/Next', 'SCHEMA_VALIDATION_FAILED: Field 'X' is not supported at /States/A'");
+  EXPECT_EQ(
+      invalid_definition_message(diags),
+      "Invalid State Machine Definition: 'MISSING_TRANSITION_TARGET: Missing 'Next' target: B at "
+      "/States/A/Next', 'SCHEMA_VALIDATION_FAILED: Field 'X' is not supported at /States/A'");
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "sfn/asl/model/state.h"
+#include "sfn/asl/model/task_resource.h"
 #include "sfn/expr/choice/rule.h"
 
 namespace sfn::asl {
@@ -27,7 +28,8 @@ class PassState : public State {
 class TaskState : public State {
  public:
   TaskState() { type = StateType::kTask; }
-  std::string resource;
+  std::string resource;            // as written
+  TaskResource typed_resource;     // parsed once (valid when the definition is)
   DynamicValue timeout_seconds;    // TimeoutSeconds | TimeoutSecondsPath | JSONata
   DynamicValue heartbeat_seconds;  // HeartbeatSeconds | HeartbeatSecondsPath | JSONata
   std::optional<Json> credentials;
