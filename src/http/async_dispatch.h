@@ -4,12 +4,12 @@
 // running while a long poll is pending.
 #pragma once
 
+#include <spdlog/spdlog.h>
+
 #include <atomic>
 #include <exception>
 #include <memory>
 #include <utility>
-
-#include <spdlog/spdlog.h>
 
 #include "http/beast.h"
 #include "sfn/api/dispatcher.h"

@@ -53,7 +53,6 @@ class LogThrottle {
 }  // namespace
 
 asio::awaitable<void> accept_loop(std::shared_ptr<ServerState> state) {
-  constexpr auto kTuple = asio::as_tuple(asio::use_awaitable);
   LogThrottle accept_failures;
   LogThrottle over_cap;
   for (;;) {

@@ -15,8 +15,6 @@
 namespace sfn::http {
 namespace {
 
-constexpr auto kTuple = asio::as_tuple(asio::use_awaitable);
-
 // Completion of the server's own coroutines: log, never rethrow into io_context::run.
 auto log_failure(const char* what) {
   return [what](std::exception_ptr error) {

@@ -19,8 +19,6 @@
 namespace sfn::http {
 namespace {
 
-constexpr auto kTuple = asio::as_tuple(asio::use_awaitable);
-
 using WireRequest = wire::request<wire::string_body>;
 using WireResponse = wire::response<wire::string_body>;
 

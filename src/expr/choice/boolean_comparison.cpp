@@ -5,9 +5,9 @@ namespace sfn::choice::detail {
 
 namespace {
 
-bool literal_ok(const Json& v) { return v.is_boolean(); }
+bool boolean_literal_ok(const Json& v) { return v.is_boolean(); }
 
-std::optional<int> compare(const Json& a, const Json& b) {
+std::optional<int> compare_booleans(const Json& a, const Json& b) {
   if (!a.is_boolean() || !b.is_boolean()) return std::nullopt;
   return a.get<bool>() == b.get<bool>() ? 0 : 1;
 }
@@ -15,7 +15,7 @@ std::optional<int> compare(const Json& a, const Json& b) {
 }  // namespace
 
 const Family& boolean_family() {
-  static const Family family{"Boolean", &literal_ok, "BOOLEAN", &compare, false};
+  static const Family family{"Boolean", &boolean_literal_ok, "BOOLEAN", &compare_booleans, false};
   return family;
 }
 

@@ -32,11 +32,16 @@ class ComparisonRule final : public RuleImpl {
     auto cmp = family_.compare(*value, operand);
     if (!cmp) return false;
     switch (op_) {
-      case Op::kEquals: return *cmp == 0;
-      case Op::kLessThan: return *cmp < 0;
-      case Op::kGreaterThan: return *cmp > 0;
-      case Op::kLessThanEquals: return *cmp <= 0;
-      case Op::kGreaterThanEquals: return *cmp >= 0;
+      case Op::kEquals:
+        return *cmp == 0;
+      case Op::kLessThan:
+        return *cmp < 0;
+      case Op::kGreaterThan:
+        return *cmp > 0;
+      case Op::kLessThanEquals:
+        return *cmp <= 0;
+      case Op::kGreaterThanEquals:
+        return *cmp >= 0;
     }
     return false;
   }
@@ -60,7 +65,8 @@ RulePtr make_comparison(const Family& family, Op op, jsonpath::Path variable, co
                                             std::move(path));
   }
   if (!family.literal_ok(operand)) {
-    diags.push_back({location, "The value for the operator must be a " + std::string(family.literal_type)});
+    diags.push_back(
+        {location, "The value for the operator must be a " + std::string(family.literal_type)});
     return nullptr;
   }
   return std::make_shared<ComparisonRule>(family, op, std::move(variable), operand, std::nullopt);

@@ -52,8 +52,12 @@ class NotRule final : public RuleImpl {
 
 }  // namespace
 
-RulePtr make_and(std::vector<RulePtr> operands) { return std::make_shared<AndRule>(std::move(operands)); }
-RulePtr make_or(std::vector<RulePtr> operands) { return std::make_shared<OrRule>(std::move(operands)); }
+RulePtr make_and(std::vector<RulePtr> operands) {
+  return std::make_shared<AndRule>(std::move(operands));
+}
+RulePtr make_or(std::vector<RulePtr> operands) {
+  return std::make_shared<OrRule>(std::move(operands));
+}
 RulePtr make_not(RulePtr operand) { return std::make_shared<NotRule>(std::move(operand)); }
 
 }  // namespace sfn::choice::detail

@@ -8,9 +8,9 @@ namespace sfn::choice::detail {
 
 namespace {
 
-bool literal_ok(const Json& v) { return v.is_number(); }
+bool numeric_literal_ok(const Json& v) { return v.is_number(); }
 
-std::optional<int> compare(const Json& a, const Json& b) {
+std::optional<int> compare_numerics(const Json& a, const Json& b) {
   if (!a.is_number() || !b.is_number()) return std::nullopt;
   if (a.is_number_integer() && b.is_number_integer()) {
     auto x = a.get<std::int64_t>(), y = b.get<std::int64_t>();
@@ -23,7 +23,7 @@ std::optional<int> compare(const Json& a, const Json& b) {
 }  // namespace
 
 const Family& numeric_family() {
-  static const Family family{"Numeric", &literal_ok, "NUMBER", &compare, true};
+  static const Family family{"Numeric", &numeric_literal_ok, "NUMBER", &compare_numerics, true};
   return family;
 }
 

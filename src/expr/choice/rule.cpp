@@ -24,12 +24,13 @@ constexpr std::array<OpName, 5> kOps = {{{"Equals", Op::kEquals},
                                          {"LessThanEquals", Op::kLessThanEquals},
                                          {"GreaterThanEquals", Op::kGreaterThanEquals}}};
 
-constexpr std::array<std::string_view, 6> kTypeTests = {"IsNull",    "IsPresent", "IsNumeric",
-                                                        "IsString",  "IsBoolean", "IsTimestamp"};
+constexpr std::array<std::string_view, 6> kTypeTests = {"IsNull",   "IsPresent", "IsNumeric",
+                                                        "IsString", "IsBoolean", "IsTimestamp"};
 
 // Resolves an operator field name to its family/op; false when `key` is not an operator.
 bool operator_of(std::string_view key, const Family*& family, Op& op, bool& is_path) {
-  for (const Family* f : {&string_family(), &numeric_family(), &boolean_family(), &timestamp_family()}) {
+  for (const Family* f :
+       {&string_family(), &numeric_family(), &boolean_family(), &timestamp_family()}) {
     if (key.substr(0, f->prefix.size()) != f->prefix) continue;
     std::string_view rest = key.substr(f->prefix.size());
     is_path = rest.size() > 4 && rest.substr(rest.size() - 4) == "Path";
@@ -115,7 +116,8 @@ RulePtr compile_rule(const Json& rule, bool top_level, const std::string& locati
       operators.push_back(key);
     } else if (key == "Comment") {
       // allowed everywhere
-    } else if (top_level && (key == "Next" || key == "Assign" || key == "Output" || key == "Condition")) {
+    } else if (top_level &&
+               (key == "Next" || key == "Assign" || key == "Output" || key == "Condition")) {
       // read by the Choice state
     } else {
       diags.push_back({location, "Field '" + key + "' is not supported"});
@@ -123,8 +125,9 @@ RulePtr compile_rule(const Json& rule, bool top_level, const std::string& locati
   }
   const std::size_t kinds = operators.size() + booleans.size();
   if (kinds == 0) {
-    diags.push_back({location, "The Choice Rule must contain exactly one comparison operator or one of "
-                               "the fields And, Or, Not"});
+    diags.push_back({location,
+                     "The Choice Rule must contain exactly one comparison operator or one of "
+                     "the fields And, Or, Not"});
     return nullptr;
   }
   if (kinds > 1) {
@@ -160,7 +163,8 @@ RulePtr compile_rule(const Json& rule, bool top_level, const std::string& locati
 
 }  // namespace detail
 
-tl::expected<Rule, std::vector<payload::Diagnostic>> Rule::compile(const Json& rule, bool top_level) {
+tl::expected<Rule, std::vector<payload::Diagnostic>> Rule::compile(const Json& rule,
+                                                                   bool top_level) {
   detail::Diags diags;
   if (!rule.is_object()) {
     diags.push_back({"", "The Choice Rule must be a OBJECT"});

@@ -37,7 +37,8 @@ std::optional<Pattern> compile_pattern(const std::string& text) {
 bool match(const Pattern& p, std::string_view s) {
   const auto& parts = p.parts;
   if (parts.size() == 1) return s == parts[0];
-  if (s.size() < parts.front().size() || s.substr(0, parts.front().size()) != parts.front()) return false;
+  if (s.size() < parts.front().size() || s.substr(0, parts.front().size()) != parts.front())
+    return false;
   std::size_t pos = parts.front().size();
   const std::string& last = parts.back();
   if (s.size() - pos < last.size()) return false;
@@ -79,8 +80,9 @@ RulePtr make_string_matches(jsonpath::Path variable, const Json& operand,
   }
   auto pattern = compile_pattern(operand.get<std::string>());
   if (!pattern) {
-    diags.push_back({location, "The value for the field 'StringMatches' is not a valid pattern: only "
-                               "'\\*' and '\\\\' escapes are allowed"});
+    diags.push_back({location,
+                     "The value for the field 'StringMatches' is not a valid pattern: only "
+                     "'\\*' and '\\\\' escapes are allowed"});
     return nullptr;
   }
   return std::make_shared<StringMatchesRule>(std::move(variable), std::move(*pattern));

@@ -7,11 +7,11 @@ namespace sfn::choice::detail {
 
 namespace {
 
-bool literal_ok(const Json& v) {
+bool timestamp_literal_ok(const Json& v) {
   return v.is_string() && parse_iso8601(v.get_ref<const std::string&>()).has_value();
 }
 
-std::optional<int> compare(const Json& a, const Json& b) {
+std::optional<int> compare_timestamps(const Json& a, const Json& b) {
   if (!a.is_string() || !b.is_string()) return std::nullopt;
   auto x = parse_iso8601(a.get_ref<const std::string&>());
   auto y = parse_iso8601(b.get_ref<const std::string&>());
@@ -22,7 +22,8 @@ std::optional<int> compare(const Json& a, const Json& b) {
 }  // namespace
 
 const Family& timestamp_family() {
-  static const Family family{"Timestamp", &literal_ok, "valid ISO-8601 timestamp", &compare, true};
+  static const Family family{"Timestamp", &timestamp_literal_ok, "valid ISO-8601 timestamp",
+                             &compare_timestamps, true};
   return family;
 }
 

@@ -29,13 +29,18 @@ class TypeTestRule final : public RuleImpl {
  private:
   bool matches(const Json& v) const {
     switch (test_) {
-      case Test::kNull: return v.is_null();
-      case Test::kNumeric: return v.is_number();
-      case Test::kString: return v.is_string();
-      case Test::kBoolean: return v.is_boolean();
+      case Test::kNull:
+        return v.is_null();
+      case Test::kNumeric:
+        return v.is_number();
+      case Test::kString:
+        return v.is_string();
+      case Test::kBoolean:
+        return v.is_boolean();
       case Test::kTimestamp:
         return v.is_string() && parse_iso8601(v.get_ref<const std::string&>()).has_value();
-      case Test::kPresent: return true;
+      case Test::kPresent:
+        return true;
     }
     return false;
   }
@@ -50,14 +55,21 @@ class TypeTestRule final : public RuleImpl {
 RulePtr make_type_test(std::string_view op, jsonpath::Path variable, const Json& operand,
                        const std::string& location, Diags& diags) {
   Test test;
-  if (op == "IsNull") test = Test::kNull;
-  else if (op == "IsPresent") test = Test::kPresent;
-  else if (op == "IsNumeric") test = Test::kNumeric;
-  else if (op == "IsString") test = Test::kString;
-  else if (op == "IsBoolean") test = Test::kBoolean;
-  else test = Test::kTimestamp;
+  if (op == "IsNull")
+    test = Test::kNull;
+  else if (op == "IsPresent")
+    test = Test::kPresent;
+  else if (op == "IsNumeric")
+    test = Test::kNumeric;
+  else if (op == "IsString")
+    test = Test::kString;
+  else if (op == "IsBoolean")
+    test = Test::kBoolean;
+  else
+    test = Test::kTimestamp;
   if (!operand.is_boolean()) {
-    diags.push_back({location, "The value for the field '" + std::string(op) + "' must be a BOOLEAN"});
+    diags.push_back(
+        {location, "The value for the field '" + std::string(op) + "' must be a BOOLEAN"});
     return nullptr;
   }
   return std::make_shared<TypeTestRule>(test, std::move(variable), operand.get<bool>());

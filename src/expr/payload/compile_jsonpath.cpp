@@ -41,16 +41,6 @@ TemplateNode compile_dynamic(const std::string& key, const Json& value, const st
   return node;
 }
 
-std::string escape_pointer(const std::string& key) {
-  std::string out;
-  for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
-  }
-  return out;
-}
-
 }  // namespace
 
 TemplateNode compile_jsonpath(const Json& tmpl, const std::string& location,

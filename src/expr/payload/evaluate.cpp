@@ -6,7 +6,8 @@ namespace sfn::payload {
 
 Result<Json> evaluate_node(const TemplateNode& node, const expr::EvalContext& ctx) {
   switch (node.kind) {
-    case TemplateNode::Kind::kLiteral: return node.literal;
+    case TemplateNode::Kind::kLiteral:
+      return node.literal;
     case TemplateNode::Kind::kObject: {
       Json out = Json::object();
       for (const auto& [key, child] : node.fields) {
@@ -26,14 +27,17 @@ Result<Json> evaluate_node(const TemplateNode& node, const expr::EvalContext& ct
       return out;
     }
     case TemplateNode::Kind::kPath: {
-      expr::EvalContext field_ctx{ctx.input, ctx.context, ctx.variables, node.source_key, ctx.states};
+      expr::EvalContext field_ctx{ctx.input, ctx.context, ctx.variables, node.source_key,
+                                  ctx.states};
       return jsonpath::resolve(*node.path, field_ctx);
     }
     case TemplateNode::Kind::kCall: {
-      expr::EvalContext field_ctx{ctx.input, ctx.context, ctx.variables, node.source_key, ctx.states};
+      expr::EvalContext field_ctx{ctx.input, ctx.context, ctx.variables, node.source_key,
+                                  ctx.states};
       return node.call->evaluate(field_ctx);
     }
-    case TemplateNode::Kind::kJsonata: return evaluate_jsonata(node, ctx);
+    case TemplateNode::Kind::kJsonata:
+      return evaluate_jsonata(node, ctx);
   }
   return node.literal;
 }

@@ -21,19 +21,6 @@ std::string trim(std::string_view s) {
   return std::string(s);
 }
 
-std::string escape_pointer(const std::string& key) {
-  std::string out;
-  for (char c : key) {
-    if (c == '~')
-      out += "~0";
-    else if (c == '/')
-      out += "~1";
-    else
-      out += c;
-  }
-  return out;
-}
-
 // "Output" + "/result" -> "Output/result"; "" + "/result" -> "result".
 std::string field_name(std::string_view field, const std::string& path) {
   if (field.empty()) return path.empty() ? std::string() : path.substr(1);

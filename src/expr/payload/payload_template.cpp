@@ -14,7 +14,7 @@ class TemplateImpl {
 };
 
 tl::expected<PayloadTemplate, std::vector<Diagnostic>> PayloadTemplate::compile(const Json& tmpl,
-                                                                                 Mode mode) {
+                                                                                Mode mode) {
   std::vector<Diagnostic> diagnostics;
   auto impl = std::make_shared<TemplateImpl>();
   impl->mode = mode;

@@ -22,16 +22,30 @@ struct TemplateNode {
   // pair<string, TemplateNode> complete while TemplateNode is still being defined.
   TemplateNode();
   Kind kind = Kind::kLiteral;
-  Json literal;                                          // kLiteral
+  Json literal;                                              // kLiteral
   std::vector<std::pair<std::string, TemplateNode>> fields;  // kObject: output key -> node
-  std::vector<TemplateNode> items;                       // kArray
-  std::string source_key;                                // kPath/kCall: the key with ".$"
-  std::string location;                                  // "/a/b" within the template
-  std::optional<jsonpath::Path> path;                    // kPath
-  std::optional<intrinsics::Call> call;                  // kCall
-  std::shared_ptr<const JsonataLeaf> jsonata;            // kJsonata
+  std::vector<TemplateNode> items;                           // kArray
+  std::string source_key;                                    // kPath/kCall: the key with ".$"
+  std::string location;                                      // "/a/b" within the template
+  std::optional<jsonpath::Path> path;                        // kPath
+  std::optional<intrinsics::Call> call;                      // kCall
+  std::shared_ptr<const JsonataLeaf> jsonata;                // kJsonata
 };
 
 inline TemplateNode::TemplateNode() = default;
+
+// A key as one JSON Pointer segment (RFC 6901: "~" -> "~0", "/" -> "~1"), for `location`.
+inline std::string escape_pointer(const std::string& key) {
+  std::string out;
+  for (char c : key) {
+    if (c == '~')
+      out += "~0";
+    else if (c == '/')
+      out += "~1";
+    else
+      out += c;
+  }
+  return out;
+}
 
 }  // namespace sfn::payload
