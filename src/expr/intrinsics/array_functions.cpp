@@ -2,6 +2,7 @@
 // States.ArrayRange, States.ArrayGetItem, States.ArrayLength, States.ArrayUnique.
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "function_registry.h"
 
@@ -11,21 +12,15 @@ namespace {
 // "The array can contain a maximum of 1000 items" (States.ArrayRange).
 constexpr long long kMaxRangeItems = 1000;
 
-// Java's Math.round: half values round towards positive infinity.
-long long round_half_up(const Json& number) {
-  if (number.is_number_integer()) return number.get<long long>();
-  return static_cast<long long>(std::floor(number.get<double>() + 0.5));
-}
-
 Result<Json> array(const std::vector<Json>& args) { return Json(args); }
 
 Result<Json> array_partition(const std::vector<Json>& args) {
   const Json& items = args[0];
-  long long size = round_half_up(args[1]);
+  long long size = java_round(args[1]);
   if (size <= 0) {
-    return intrinsic_failure("States.ArrayPartition",
-                             "the chunk size must be a positive integer, but was " +
-                                 std::to_string(size));
+    return intrinsic_failure(
+        "States.ArrayPartition",
+        "the chunk size must be a positive integer, but was " + std::to_string(size));
   }
   Json out = Json::array();
   for (std::size_t i = 0; i < items.size(); i += static_cast<std::size_t>(size)) {
@@ -43,17 +38,17 @@ Result<Json> array_contains(const std::vector<Json>& args) {
 }
 
 Result<Json> array_range(const std::vector<Json>& args) {
-  long long first = round_half_up(args[0]), last = round_half_up(args[1]),
-            step = round_half_up(args[2]);
+  long long first = java_round(args[0]), last = java_round(args[1]), step = java_round(args[2]);
   if (step == 0) return intrinsic_failure("States.ArrayRange", "the step must not be 0");
-  long long count = 0;
+  // In 128 bits: last - first of two longs, e.g. Long.MIN_VALUE to Long.MAX_VALUE, overflows 64.
+  __int128 count = 0;
   if ((step > 0 && first <= last) || (step < 0 && first >= last)) {
-    count = (last - first) / step + 1;
+    count = (static_cast<__int128>(last) - first) / step + 1;
   }
   if (count > kMaxRangeItems) {
     return intrinsic_failure("States.ArrayRange",
                              "the array cannot contain more than 1000 items, but would contain " +
-                                 std::to_string(count));
+                                 std::to_string(static_cast<unsigned long long>(count)));
   }
   Json out = Json::array();
   for (long long i = 0; i < count; ++i) out.push_back(first + i * step);
@@ -62,12 +57,11 @@ Result<Json> array_range(const std::vector<Json>& args) {
 
 Result<Json> array_get_item(const std::vector<Json>& args) {
   const Json& items = args[0];
-  long long index = round_half_up(args[1]);
+  long long index = java_round(args[1]);
   if (index < 0 || index >= static_cast<long long>(items.size())) {
-    return intrinsic_failure("States.ArrayGetItem",
-                             "index " + std::to_string(index) +
-                                 " is out of bounds for an array of size " +
-                                 std::to_string(items.size()));
+    return intrinsic_failure("States.ArrayGetItem", "index " + std::to_string(index) +
+                                                        " is out of bounds for an array of size " +
+                                                        std::to_string(items.size()));
   }
   return items[static_cast<std::size_t>(index)];
 }
@@ -85,12 +79,15 @@ Result<Json> array_unique(const std::vector<Json>& args) {
 
 void register_array_functions(FunctionRegistry& r) {
   r.add({"States.Array", 0, std::nullopt, {ArgType::kAny}, false, array});
-  r.add({"States.ArrayPartition", 2, 2, {ArgType::kArray, ArgType::kInteger}, false,
+  r.add({"States.ArrayPartition",
+         2,
+         2,
+         {ArgType::kArray, ArgType::kInteger},
+         false,
          array_partition});
   r.add({"States.ArrayContains", 2, 2, {ArgType::kArray, ArgType::kAny}, false, array_contains});
   r.add({"States.ArrayRange", 3, 3, {ArgType::kInteger}, false, array_range});
-  r.add({"States.ArrayGetItem", 2, 2, {ArgType::kArray, ArgType::kInteger}, false,
-         array_get_item});
+  r.add({"States.ArrayGetItem", 2, 2, {ArgType::kArray, ArgType::kInteger}, false, array_get_item});
   r.add({"States.ArrayLength", 1, 1, {ArgType::kArray}, false, array_length});
   r.add({"States.ArrayUnique", 1, 1, {ArgType::kArray}, false, array_unique});
 }

@@ -36,9 +36,12 @@ Result<Json> evaluate_template(const CallNode& node, const expr::EvalContext& ct
 
 Result<Json> evaluate_node(const CallNode& node, const expr::EvalContext& ctx) {
   switch (node.kind) {
-    case CallNode::Kind::kLiteral: return node.literal;
-    case CallNode::Kind::kPath: return jsonpath::resolve(*node.path, ctx);
-    case CallNode::Kind::kCall: break;
+    case CallNode::Kind::kLiteral:
+      return node.literal;
+    case CallNode::Kind::kPath:
+      return jsonpath::resolve(*node.path, ctx);
+    case CallNode::Kind::kCall:
+      break;
   }
   const FunctionSpec& f = *node.function;
   std::vector<Json> args;

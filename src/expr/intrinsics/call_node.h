@@ -14,9 +14,9 @@ namespace sfn::intrinsics {
 struct CallNode {
   enum class Kind { kLiteral, kPath, kCall };
   Kind kind = Kind::kLiteral;
-  Json literal;                       // kLiteral (string literals unescaped)
-  std::string raw;                    // kLiteral strings: the text between the quotes, escapes kept
-  std::optional<jsonpath::Path> path;  // kPath
+  Json literal;     // kLiteral (string literals unescaped)
+  std::string raw;  // kLiteral strings: the text between the quotes, escapes kept
+  std::optional<jsonpath::Path> path;      // kPath
   const FunctionSpec* function = nullptr;  // kCall
   std::vector<CallNode> args;              // kCall
 };

@@ -81,8 +81,10 @@ class Parser {
     const std::size_t n = node.args.size();
     if (n < f.min_args || (f.max_args && n > *f.max_args)) {
       std::string expected = std::to_string(f.min_args);
-      if (!f.max_args) expected = "at least " + expected;
-      else if (*f.max_args != f.min_args) expected += " to " + std::to_string(*f.max_args);
+      if (!f.max_args)
+        expected = "at least " + expected;
+      else if (*f.max_args != f.min_args)
+        expected += " to " + std::to_string(*f.max_args);
       fail(f.name + " expects " + expected + " argument(s) but got " + std::to_string(n));
     }
     for (std::size_t i = 0; i < n; ++i) {
@@ -125,8 +127,9 @@ class Parser {
     Json number = parse_json_or_discarded(text_.substr(start, pos_ - start));
     if (start == pos_ || number.is_discarded() || !number.is_number()) {
       pos_ = start;
-      fail("expected an argument (a function call, a path, a 'string', a number, true, false "
-           "or null)");
+      fail(
+          "expected an argument (a function call, a path, a 'string', a number, true, false "
+          "or null)");
     }
     node.literal = std::move(number);
     return node;
@@ -140,16 +143,24 @@ class Parser {
     for (; !at_end(); ++pos_) {
       char c = peek();
       if (quote) {
-        if (c == '\\') ++pos_;
-        else if (c == quote) quote = 0;
+        if (c == '\\')
+          ++pos_;
+        else if (c == quote)
+          quote = 0;
         continue;
       }
-      if (brackets > 0 && (c == '\'' || c == '"')) quote = c;
-      else if (c == '[') ++brackets;
-      else if (c == ']') --brackets;
-      else if (c == '(' && brackets > 0) ++parens;
-      else if (c == ')' && parens > 0) --parens;
-      else if (brackets == 0 && (c == ',' || c == ')')) break;
+      if (brackets > 0 && (c == '\'' || c == '"'))
+        quote = c;
+      else if (c == '[')
+        ++brackets;
+      else if (c == ']')
+        --brackets;
+      else if (c == '(' && brackets > 0)
+        ++parens;
+      else if (c == ')' && parens > 0)
+        --parens;
+      else if (brackets == 0 && (c == ',' || c == ')'))
+        break;
     }
     std::string text(text_.substr(start, pos_ - start));
     while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.pop_back();

@@ -1,10 +1,24 @@
 #include "function_registry.h"
 
 #include <cmath>
+#include <limits>
 
 #include "sfn/common/states_errors.h"
 
 namespace sfn::intrinsics {
+
+long long java_round(const Json& number) {
+  if (number.is_number_unsigned())  // before is_number_integer, which is true for both
+    return number.get<unsigned long long>() > 9223372036854775807ull
+               ? std::numeric_limits<long long>::max()
+               : static_cast<long long>(number.get<unsigned long long>());
+  if (number.is_number_integer()) return number.get<long long>();
+  const double rounded = std::floor(number.get<double>() + 0.5);
+  if (std::isnan(rounded)) return 0;
+  if (rounded >= 9223372036854775807.0) return std::numeric_limits<long long>::max();
+  if (rounded <= -9223372036854775808.0) return std::numeric_limits<long long>::min();
+  return static_cast<long long>(rounded);
+}
 
 void FunctionRegistry::add(FunctionSpec spec) {
   std::string name = spec.name;
@@ -34,28 +48,41 @@ const FunctionRegistry& FunctionRegistry::standard() {
 
 bool has_type(const Json& value, ArgType type) {
   switch (type) {
-    case ArgType::kAny: return true;
-    case ArgType::kString: return value.is_string();
-    case ArgType::kNumber: return value.is_number();
+    case ArgType::kAny:
+      return true;
+    case ArgType::kString:
+      return value.is_string();
+    case ArgType::kNumber:
+      return value.is_number();
     case ArgType::kInteger:
       return value.is_number_integer() ||
              (value.is_number_float() && std::trunc(value.get<double>()) == value.get<double>());
-    case ArgType::kBoolean: return value.is_boolean();
-    case ArgType::kArray: return value.is_array();
-    case ArgType::kObject: return value.is_object();
+    case ArgType::kBoolean:
+      return value.is_boolean();
+    case ArgType::kArray:
+      return value.is_array();
+    case ArgType::kObject:
+      return value.is_object();
   }
   return false;
 }
 
 const char* type_name(ArgType type) {
   switch (type) {
-    case ArgType::kAny: return "any";
-    case ArgType::kString: return "string";
-    case ArgType::kNumber: return "number";
-    case ArgType::kInteger: return "integer";
-    case ArgType::kBoolean: return "boolean";
-    case ArgType::kArray: return "array";
-    case ArgType::kObject: return "object";
+    case ArgType::kAny:
+      return "any";
+    case ArgType::kString:
+      return "string";
+    case ArgType::kNumber:
+      return "number";
+    case ArgType::kInteger:
+      return "integer";
+    case ArgType::kBoolean:
+      return "boolean";
+    case ArgType::kArray:
+      return "array";
+    case ArgType::kObject:
+      return "object";
   }
   return "any";
 }

@@ -14,14 +14,19 @@
 
 namespace sfn::intrinsics {
 
+// A numeric argument as a long, the way Java's Math.round makes one (as AWS does): half values
+// round towards positive infinity, values beyond a long saturate (Math.round(1e63) is
+// Long.MAX_VALUE), NaN is 0.
+long long java_round(const Json& number);
+
 // The JSON type an argument must have. kInteger accepts numbers with an integral value.
 enum class ArgType { kAny, kString, kNumber, kInteger, kBoolean, kArray, kObject };
 
 struct FunctionSpec {
-  std::string name;                  // "States.Format"
+  std::string name;  // "States.Format"
   std::size_t min_args = 0;
   std::optional<std::size_t> max_args;  // nullopt = variadic
-  std::vector<ArgType> arg_types;    // per position; the last one repeats for variadic tails
+  std::vector<ArgType> arg_types;       // per position; the last one repeats for variadic tails
   // The first argument is a States.Format template: a literal arrives with its escapes kept.
   bool template_first_arg = false;
   // Evaluated arguments in, result or a States.IntrinsicFailure out.

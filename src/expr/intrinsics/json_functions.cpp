@@ -10,8 +10,7 @@ namespace {
 
 Result<Json> string_to_json(const std::vector<Json>& args) {
   const auto& text = args[0].get_ref<const std::string&>();
-  if (std::all_of(text.begin(), text.end(),
-                  [](unsigned char c) { return std::isspace(c) != 0; })) {
+  if (std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isspace(c) != 0; })) {
     return Json(nullptr);
   }
   // Jackson (which AWS parses with) stops at the first level past its limit and names it
@@ -44,7 +43,11 @@ Result<Json> json_merge(const std::vector<Json>& args) {
 void register_json_functions(FunctionRegistry& r) {
   r.add({"States.StringToJson", 1, 1, {ArgType::kString}, false, string_to_json});
   r.add({"States.JsonToString", 1, 1, {ArgType::kAny}, false, json_to_string});
-  r.add({"States.JsonMerge", 3, 3, {ArgType::kObject, ArgType::kObject, ArgType::kBoolean}, false,
+  r.add({"States.JsonMerge",
+         3,
+         3,
+         {ArgType::kObject, ArgType::kObject, ArgType::kBoolean},
+         false,
          json_merge});
 }
 

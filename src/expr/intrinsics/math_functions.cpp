@@ -10,18 +10,13 @@
 namespace sfn::intrinsics {
 namespace {
 
-long long round_half_up(const Json& number) {
-  if (number.is_number_integer()) return number.get<long long>();
-  return static_cast<long long>(std::floor(number.get<double>() + 0.5));
-}
-
 bool fits_int32(long long v) {
   return v >= std::numeric_limits<std::int32_t>::min() &&
          v <= std::numeric_limits<std::int32_t>::max();
 }
 
 Result<Json> math_add(const std::vector<Json>& args) {
-  long long a = round_half_up(args[0]), b = round_half_up(args[1]);
+  long long a = java_round(args[0]), b = java_round(args[1]);
   if (!fits_int32(a) || !fits_int32(b)) {
     return intrinsic_failure("States.MathAdd",
                              "the values must be between -2147483648 and 2147483647");
@@ -31,7 +26,7 @@ Result<Json> math_add(const std::vector<Json>& args) {
 
 // Returns an integer in [start, end).
 Result<Json> math_random(const std::vector<Json>& args) {
-  long long start = round_half_up(args[0]), end = round_half_up(args[1]);
+  long long start = java_round(args[0]), end = java_round(args[1]);
   if (!fits_int32(start) || !fits_int32(end)) {
     return intrinsic_failure("States.MathRandom",
                              "the values must be between -2147483648 and 2147483647");
@@ -42,7 +37,7 @@ Result<Json> math_random(const std::vector<Json>& args) {
   }
   std::uniform_int_distribution<long long> dist(start, end - 1);
   if (args.size() > 2) {
-    std::mt19937_64 seeded(static_cast<std::uint64_t>(round_half_up(args[2])));
+    std::mt19937_64 seeded(static_cast<std::uint64_t>(java_round(args[2])));
     return Json(dist(seeded));
   }
   thread_local std::mt19937_64 engine{std::random_device{}()};

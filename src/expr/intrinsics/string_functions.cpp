@@ -13,9 +13,12 @@ std::vector<std::string> code_points(const std::string& s) {
   for (std::size_t i = 0; i < s.size();) {
     std::size_t len = 1;
     unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0xF0) len = 4;
-    else if (c >= 0xE0) len = 3;
-    else if (c >= 0xC0) len = 2;
+    if (c >= 0xF0)
+      len = 4;
+    else if (c >= 0xE0)
+      len = 3;
+    else if (c >= 0xC0)
+      len = 2;
     out.push_back(s.substr(i, len));
     i += len;
   }

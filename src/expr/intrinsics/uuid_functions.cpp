@@ -24,8 +24,6 @@ Result<Json> uuid(const std::vector<Json>&) {
 
 }  // namespace
 
-void register_uuid_functions(FunctionRegistry& r) {
-  r.add({"States.UUID", 0, 0, {}, false, uuid});
-}
+void register_uuid_functions(FunctionRegistry& r) { r.add({"States.UUID", 0, 0, {}, false, uuid}); }
 
 }  // namespace sfn::intrinsics
