@@ -1,4 +1,5 @@
 // $contains, $split, $match, $replace: string or matcher-function (regex) patterns.
+#include <algorithm>
 #include <cmath>
 
 #include "expr/jsonata/registry.h"
@@ -17,6 +18,13 @@ struct Match {
 };
 
 // evaluateMatcher: calls the matcher and checks the structure of what it returns.
+// A string position from a matcher's number: negative, NaN and huge numbers are clamped.
+std::size_t position_of(double n) {
+  constexpr double kMax = 1e15;  // beyond any string the memory budget admits
+  if (!(n > 0)) return 0;
+  return static_cast<std::size_t>(std::min(n, kMax));
+}
+
 std::optional<Match> evaluate_matcher(CallContext& ctx, const Value& matcher, std::vector<Value> args) {
   Value r = ctx.ev.apply(matcher, std::move(args), Value{}, ctx.env);
   if (r.is_undefined()) return std::nullopt;
@@ -32,8 +40,9 @@ std::optional<Match> evaluate_matcher(CallContext& ctx, const Value& matcher, st
   Match m;
   const Value* mm = o.find("match");
   if (mm && mm->is_string()) m.match = mm->as_string();
-  m.start = start && start->is_number() ? static_cast<std::size_t>(start->as_number()) : 0;
-  m.end = end && end->is_number() ? static_cast<std::size_t>(end->as_number()) : m.start + utf8_length(m.match);
+  // A matcher may be any function: its positions are clamped here and to the string where used.
+  m.start = start && start->is_number() ? position_of(start->as_number()) : 0;
+  m.end = end && end->is_number() ? position_of(end->as_number()) : m.start + utf8_length(m.match);
   if (groups) m.groups = *groups;
   if (next) m.next = *next;
   m.object = r;
@@ -92,7 +101,9 @@ Value split(CallContext& ctx, std::vector<Value>& args) {
   std::size_t start = 0;
   double count = 0;
   while (m && count < limit) {
-    push(result, Value::string(to_utf8(str.substr(start, m->start - std::min(start, m->start)))));
+    const std::size_t from = std::min(start, str.size());
+    const std::size_t to = std::min(std::max(m->start, from), str.size());
+    push(result, Value::string(to_utf8(str.substr(from, to - from))));
     start = m->end;
     m = next_match(ctx, *m);
     ++count;
@@ -201,7 +212,8 @@ Value replace(CallContext& ctx, std::vector<Value>& args) {
   std::size_t position = 0;
   double count = 0;
   while (m && count < limit) {
-    if (m->start > position) result += to_utf8(u.substr(position, m->start - position));
+    if (m->start > position && position < u.size())
+      result += to_utf8(u.substr(position, m->start - position));
     Value replaced_with;
     if (replacement.is_string()) {
       replaced_with = Value::string(substitute(replacement.as_string(), *m));
