@@ -17,6 +17,7 @@ struct StartRequest {
   std::string state_machine_arn;
   std::optional<std::string> name;
   std::string input;
+  std::string test_case;  // `<stateMachineArn>#<TestCase>`: the mocked responses to run with
 };
 
 ApiResult<StartRequest> parse_start(const Json& req) {
@@ -25,6 +26,15 @@ ApiResult<StartRequest> parse_start(const Json& req) {
   auto arn = f.required_string("stateMachineArn", 256);
   if (!arn) return tl::unexpected(arn.error());
   out.state_machine_arn = *arn;
+  // Step Functions Local's convention for mocked responses (--mock-config).
+  if (auto hash = out.state_machine_arn.find('#'); hash != std::string::npos) {
+    out.test_case = out.state_machine_arn.substr(hash + 1);
+    out.state_machine_arn.resize(hash);
+    if (out.test_case.empty())
+      return api_error("ValidationException",
+                       "The test case after '#' in stateMachineArn is empty: use "
+                       "<stateMachineArn>#<TestCase> with a test case of the mock config.");
+  }
   auto name = f.optional_string("name");
   if (!name) return tl::unexpected(name.error());
   out.name = *name;
@@ -59,7 +69,7 @@ ApiResult<std::shared_ptr<engine::ExecutionRecord>> running_with_name(Service& s
 std::shared_ptr<engine::ExecutionRecord> create_record(Service& svc, const StateMachineEntry& e,
                                                        const std::string& arn,
                                                        const std::string& name,
-                                                       const std::string& input) {
+                                                       const StartRequest& sr) {
   auto r = std::make_shared<engine::ExecutionRecord>();
   r->arn = arn;
   r->name = name;
@@ -69,7 +79,8 @@ std::shared_ptr<engine::ExecutionRecord> create_record(Service& svc, const State
   r->role_arn = e.row.role_arn;
   r->definition = e.row.definition;
   r->machine = e.machine;
-  r->input = input;
+  r->input = sr.input;
+  r->mock_test_case = sr.test_case;
   r->start_date = now_epoch_seconds();
   svc.track(r);
   if (r->state_machine_type == "STANDARD") {
@@ -83,6 +94,7 @@ std::shared_ptr<engine::ExecutionRecord> create_record(Service& svc, const State
     row.definition = r->definition;
     row.state_machine_type = r->state_machine_type;
     row.role_arn = r->role_arn;
+    row.mock_test_case = r->mock_test_case;
     svc.store.put_execution(row);
   }
   return r;
@@ -104,6 +116,10 @@ void begin_execution(Service& svc, const Json& req, bool sync, Begun done) {
     auto sm = svc.find_state_machine(sr->state_machine_arn);
     if (!sm) return done(tl::unexpected(sm.error()), false);
     const auto& e = **sm;
+    if (!sr->test_case.empty()) {
+      if (auto why = svc.runtime->find_test_case(e.row.name, sr->test_case))
+        return done(api_error("ValidationException", *why), false);
+    }
     if (sync && e.row.type != "EXPRESS")
       return done(api_error("StateMachineTypeNotSupported",
                             "This operation is not supported by this type of state machine"),
@@ -111,7 +127,7 @@ void begin_execution(Service& svc, const Json& req, bool sync, Begun done) {
     name = sr->name.value_or(make_uuid());
     if (e.row.type == "EXPRESS") {
       arn = svc.arns.express_execution(e.row.name, name + ":" + make_uuid());
-      return done(create_record(svc, e, arn, name, sr->input), false);
+      return done(create_record(svc, e, arn, name, *sr), false);
     }
     arn = svc.arns.execution(e.row.name, name);
     auto running = running_with_name(svc, arn, sr->input);
@@ -120,9 +136,9 @@ void begin_execution(Service& svc, const Json& req, bool sync, Begun done) {
   svc.store.read_execution(arn, [&svc, sr = *sr, arn, name, done](auto row) mutable {
     svc.post([&svc, sr = std::move(sr), arn, name, row = std::move(row), done] {
       if (!row)
-        return done(tl::unexpected(ApiError{"InternalFailure", "Internal failure: " + row.error(),
-                                            500}),
-                    false);
+        return done(
+            tl::unexpected(ApiError{"InternalFailure", "Internal failure: " + row.error(), 500}),
+            false);
       if (*row)
         return done(api_error("ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'"),
                     false);
@@ -132,7 +148,7 @@ void begin_execution(Service& svc, const Json& req, bool sync, Begun done) {
       if (!running || *running) return done(running, running.has_value());
       auto sm = svc.find_state_machine(sr.state_machine_arn);  // deleted meanwhile?
       if (!sm) return done(tl::unexpected(sm.error()), false);
-      done(create_record(svc, **sm, arn, name, sr.input), false);
+      done(create_record(svc, **sm, arn, name, sr), false);
     });
   });
 }

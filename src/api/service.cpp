@@ -34,13 +34,14 @@ std::string crash_loop_cause(const std::string& checkpoint) {
 
 }  // namespace
 
-Service::Service(boost::asio::io_context& io_context, store::Store& st,
-                 const ServiceOptions& opts)
+Service::Service(boost::asio::io_context& io_context, store::Store& st, const ServiceOptions& opts)
     : io(io_context), store(st), options(opts), arns{"aws", opts.region, opts.account} {
   engine::RuntimeOptions runtime_options;
   runtime_options.wait_time_scale = opts.wait_time_scale;
   runtime_options.region = opts.region;
   runtime_options.account = opts.account;
+  runtime_options.integrations = opts.integrations;
+  runtime_options.mocks = opts.mocks;
   runtime = engine::make_runtime(io, store, runtime_options, [this](const std::string& arn) {
     std::lock_guard lock(mutex);
     return activities.count(arn) > 0;
@@ -78,8 +79,9 @@ void Service::load() {
       }
       auto parsed = asl::parse_definition(r->definition);
       if (!parsed.machine) {
-        to_fail.emplace_back(r, "sfn-local cannot resume this execution: its definition no "
-                                "longer parses");
+        to_fail.emplace_back(r,
+                             "sfn-local cannot resume this execution: its definition no "
+                             "longer parses");
         continue;
       }
       r->machine = parsed.machine;
@@ -145,8 +147,9 @@ void Service::find_execution(const std::string& arn, ExecutionFound done) {
   if (parsed->kind == ArnKind::kExpressExecution) return done(missing());
   store.read_execution(arn, [this, done = std::move(done), missing](auto row) mutable {
     post([row = std::move(row), done = std::move(done), missing] {
-      if (!row) return done(ApiResult<FoundExecution>(tl::unexpected(
-                    ApiError{"InternalFailure", "Internal failure: " + row.error(), 500})));
+      if (!row)
+        return done(ApiResult<FoundExecution>(
+            tl::unexpected(ApiError{"InternalFailure", "Internal failure: " + row.error(), 500})));
       if (!*row) return done(missing());
       done(FoundExecution{record_from_row(**row), false});
     });
@@ -182,6 +185,7 @@ std::shared_ptr<engine::ExecutionRecord> record_from_row(const store::ExecutionR
   r->state_machine_name = sm ? sm->name : "";
   r->state_machine_type = row.state_machine_type;
   r->role_arn = row.role_arn;
+  r->mock_test_case = row.mock_test_case;
   r->definition = row.definition;
   r->input = row.input;
   r->start_date = row.start_date;

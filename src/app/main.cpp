@@ -7,7 +7,9 @@
 #include <boost/asio/io_context.hpp>
 #include <cstdio>
 #include <exception>
+#include <fstream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -17,6 +19,8 @@
 #include "sfn/api/dispatcher.h"
 #include "sfn/http/config.h"
 #include "sfn/http/server.h"
+#include "sfn/integrations/integration.h"
+#include "sfn/integrations/mock_config.h"
 #include "sfn/store/store.h"
 
 namespace {
@@ -34,6 +38,24 @@ void run_io(boost::asio::io_context& io) {
       spdlog::error("unexpected error in the event loop: {}", e.what());
     }
   }
+}
+
+// The --mock-config file, parsed and checked; a bad file stops the server (exit 2).
+std::optional<std::shared_ptr<const sfn::integrations::MockConfig>> load_mock_config(
+    const std::string& path) {
+  if (path.empty()) return std::shared_ptr<const sfn::integrations::MockConfig>();
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::fprintf(stderr, "sfn-local: cannot read the mock config %s\n", path.c_str());
+    return std::nullopt;
+  }
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto parsed = sfn::integrations::parse_mock_config(text);
+  if (!parsed) {
+    std::fprintf(stderr, "sfn-local: mock config %s: %s\n", path.c_str(), parsed.error().c_str());
+    return std::nullopt;
+  }
+  return *parsed;
 }
 
 }  // namespace
@@ -59,6 +81,9 @@ int main(int argc, char** argv) {
     return 0;
   }
 
+  auto mocks = load_mock_config(config.mock_config);
+  if (!mocks) return 2;
+
   // Logs go to stderr (stdout stays free for command output), one line per event.
   spdlog::set_default_logger(spdlog::stderr_color_mt("sfn-local"));
   spdlog::set_pattern("[%Y-%m-%d %H:%M:%S.%e] [%^%l%$] %v");
@@ -79,6 +104,8 @@ int main(int argc, char** argv) {
   service.region = config.region;
   service.account = config.account;
   service.wait_time_scale = config.wait_time_scale;
+  service.integrations = std::make_shared<sfn::integrations::Registry>();
+  service.mocks = *mocks;
   std::unique_ptr<sfn::api::Dispatcher> dispatcher;
   try {
     dispatcher = sfn::api::make_dispatcher(io, *store, service);
@@ -109,6 +136,10 @@ int main(int argc, char** argv) {
                config.db, config.region, config.account, config.wait_time_scale);
   spdlog::info("sfn-local listening on http://{}{}{}:{} (at most {} connections)", ipv6 ? "[" : "",
                config.host, ipv6 ? "]" : "", server.port(), server.max_connections());
+  if (*mocks) {
+    spdlog::info("mock config {}: test cases for {} state machine(s)", config.mock_config,
+                 (*mocks)->state_machine_count());
+  }
   if (!config.allow_origins.empty()) {
     spdlog::info("web pages from {} may call the API (--allow-origin)",
                  fmt::join(options.router.access.origins, ", "));

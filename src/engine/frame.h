@@ -14,6 +14,7 @@
 #include "engine/net.h"
 #include "sfn/common/result.h"
 #include "sfn/engine/execution_record.h"
+#include "sfn/integrations/execution_integrations.h"
 
 namespace sfn::engine {
 
@@ -29,6 +30,9 @@ struct RunServices {
   std::function<void(const std::string& arn, std::int64_t id, const Json& event)> save_event;
   std::int64_t max_history_events = kMaxHistoryEvents;  // AWS's quota (lower only in tests)
   VariableQuotas variable_quotas;
+  std::string region = "us-east-1";  // TaskScheduled's region
+  std::shared_ptr<const integrations::Registry> integrations;
+  std::shared_ptr<const integrations::MockConfig> mocks;
 };
 
 struct ExecutionRun {
@@ -45,6 +49,8 @@ struct ExecutionRun {
   Json execution_context;      // $$.Execution
   Json state_machine_context;  // $$.StateMachine
   Json checkpoint;             // the last saved resume point (top level)
+  // Task integrations as this execution sees them (its test case's mocks in front).
+  std::unique_ptr<integrations::ExecutionIntegrations> integrations;
 
   // Why the root scope was cancelled.
   enum class Stop { kNone, kAborted, kTimedOut, kShutdown, kHistoryLimit };

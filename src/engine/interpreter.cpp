@@ -4,6 +4,7 @@
 
 #include "engine/retry_policy.h"
 #include "sfn/common/clock.h"
+#include "sfn/common/ids.h"
 #include "sfn/common/states_errors.h"
 
 namespace sfn::engine {
@@ -98,6 +99,10 @@ void save_checkpoint(Frame& f, const asl::State& s, const Json& raw, const State
   cp["last_event_id"] = f.run.history.last_id();
   cp["variables"] = f.variables;
   cp["entered_previous_id"] = visit.entered_previous_id;
+  if (f.run.integrations) {
+    Json calls = f.run.integrations->counters();
+    if (!calls.empty()) cp["mock_calls"] = std::move(calls);
+  }
   f.run.checkpoint = std::move(cp);
   f.run.services.save_checkpoint(*f.run.record, f.run.checkpoint);
 }
@@ -209,17 +214,21 @@ Awaitable<StateOutcome> run_with_error_handling(Frame& f, const asl::State& s, S
   while (true) {
     auto result = co_await run_work(f, s, *input, io);
     if (f.scope->cancelled()) co_return cancelled();
+    // Output processing that fails with States.Runtime (a path selecting nothing) ends the
+    // state: AWS neither retries nor catches it, even for a Catcher naming States.Runtime.
+    bool handled = true;
     if (result) {
       auto done = finish_result(f, s, io, std::move(*result));
       if (done) co_return std::move(*done);
+      handled = done.error().error != errors::kRuntime;
       result = tl::unexpected(done.error());
     }
     StatesError err = result.error();
     if (err.error == kCancelledError) co_return cancelled();
 
     bool retried = false;
-    for (size_t i = 0; i < s.retry.size(); ++i) {
-      if (!error_matches(s.retry[i].error_equals, err.error)) continue;
+    for (size_t i = 0; handled && i < s.retry.size(); ++i) {
+      if (!error_matches(s.retry[i].error_equals, err)) continue;
       if (attempts[i] < s.retry[i].max_attempts) {
         double delay = retry_delay_seconds(s.retry[i], attempts[i]);
         ++attempts[i];
@@ -241,7 +250,7 @@ Awaitable<StateOutcome> run_with_error_handling(Frame& f, const asl::State& s, S
         !own_runtime_failure)
       f.run.history.add(f.chain, event_type(s, "StateFailed"));
     for (const auto& c : s.catchers) {
-      if (!error_matches(c.error_equals, err.error)) continue;
+      if (!handled || !error_matches(c.error_equals, err)) continue;
       auto done = finish_caught(f, s, io, c, err);
       if (!done) co_return failed(located(done.error(), s, visit.entered_event_id));
       co_return std::move(*done);
@@ -266,6 +275,17 @@ Awaitable<StateOutcome> run_state(Frame& f, const asl::State& s, const Json& raw
     visit.entered_event_id = f.run.history.add(f.chain, event_type(s, "StateEntered"),
                                                "stateEnteredEventDetails", std::move(d));
     save_checkpoint(f, s, raw, visit);
+  }
+  if (s.type == asl::StateType::kTask &&
+      static_cast<const asl::TaskState&>(s).typed_resource.pattern ==
+          asl::IntegrationPattern::kWaitForTaskToken) {
+    // $$.Task.Token: the callback token the Parameters / Arguments hand out.
+    if (resuming && f.run.resume->extra.contains("task_token")) {
+      visit.task_token = f.run.resume->extra["task_token"].get<std::string>();
+    } else {
+      visit.task_token = make_task_token();
+      update_checkpoint(f, Json{{"task_token", *visit.task_token}});
+    }
   }
   StateIO io(f, s, visit, raw);
 

@@ -8,8 +8,12 @@
 
 namespace sfn::engine {
 
-bool error_matches(const std::vector<std::string>& error_equals, const std::string& error) {
-  const bool terminal = error == errors::kRuntime || error == errors::kDataLimitExceeded;
+bool error_matches(const std::vector<std::string>& error_equals, const StatesError& err) {
+  const std::string& error = err.error;
+  // States.ALL and States.TaskFailed do not match the engine's own terminal errors; a task that
+  // reports one of those names is an ordinary task failure.
+  const bool terminal =
+      !err.reported_by_task && (error == errors::kRuntime || error == errors::kDataLimitExceeded);
   for (const auto& e : error_equals) {
     if (e == error) return true;
     if (terminal) continue;

@@ -7,12 +7,14 @@
 #include <vector>
 
 #include "sfn/asl/model/fields.h"
+#include "sfn/common/result.h"
 
 namespace sfn::engine {
 
-// "States.ALL" matches every error except States.Runtime and States.DataLimitExceeded;
-// "States.TaskFailed" matches every error except States.Timeout (and those two).
-bool error_matches(const std::vector<std::string>& error_equals, const std::string& error);
+// "States.ALL" matches every error except States.Runtime and States.DataLimitExceeded raised by
+// the engine itself (a task reporting those names is matched); "States.TaskFailed" matches
+// every error except States.Timeout (and those two).
+bool error_matches(const std::vector<std::string>& error_equals, const StatesError& error);
 
 // Seconds to wait before retry number `attempt` (0-based) of `retrier`.
 double retry_delay_seconds(const asl::Retrier& retrier, std::int64_t attempt);

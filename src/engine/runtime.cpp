@@ -23,6 +23,7 @@ store::ExecutionRow to_row(const ExecutionRecord& r, const Json& checkpoint) {
   row.definition = r.definition;
   row.state_machine_type = r.state_machine_type;
   row.role_arn = r.role_arn;
+  row.mock_test_case = r.mock_test_case;
   row.checkpoint = checkpoint.is_null() ? std::string() : dump_compact(checkpoint);
   std::lock_guard lock(r.mutex);
   row.status = r.status;
@@ -47,6 +48,9 @@ class RuntimeImpl final : public Runtime {
     services_.variable_quotas = options_.variable_quotas;
     services_.activities = &broker_;
     services_.activity_exists = std::move(exists);
+    services_.region = options_.region;
+    services_.integrations = options_.integrations;
+    services_.mocks = options_.mocks;
     // The engine calls these for STANDARD executions only (ExecutionRun::durable).
     services_.save_checkpoint = [this](const ExecutionRecord& r, const Json& cp) {
       store_.put_checkpoint(r.arn, dump_compact(cp));
@@ -68,7 +72,9 @@ class RuntimeImpl final : public Runtime {
     running_.clear();
   }
 
-  void start(std::shared_ptr<ExecutionRecord> record) override { launch(std::move(record), std::nullopt); }
+  void start(std::shared_ptr<ExecutionRecord> record) override {
+    launch(std::move(record), std::nullopt);
+  }
 
   void resume(std::shared_ptr<ExecutionRecord> record, const std::string& checkpoint,
               std::int64_t strikes) override {
@@ -136,10 +142,12 @@ class RuntimeImpl final : public Runtime {
     r.variables = cp.value("variables", Json::object());
     if (cp.contains("wait_until")) r.wait_until = cp["wait_until"].get<double>();
     if (cp.contains("task_token")) r.extra["task_token"] = cp["task_token"];
+    if (cp.contains("mock_calls")) r.extra["mock_calls"] = cp["mock_calls"];
     std::int64_t last = cp.value("last_event_id", r.entered_event_id);
     {
       std::lock_guard lock(record->mutex);
-      std::erase_if(record->events, [last](const Json& e) { return e.value("id", std::int64_t{0}) > last; });
+      std::erase_if(record->events,
+                    [last](const Json& e) { return e.value("id", std::int64_t{0}) > last; });
     }
     store_.truncate_events(record->arn, last);
     ResumeInfo info{std::move(r), last, cp};
@@ -186,7 +194,23 @@ class RuntimeImpl final : public Runtime {
                               const std::string& cause) override {
     return broker_.complete(token, TaskOutcome{false, {}, error, cause});
   }
-  TaskReply send_task_heartbeat(const std::string& token) override { return broker_.heartbeat(token); }
+  TaskReply send_task_heartbeat(const std::string& token) override {
+    return broker_.heartbeat(token);
+  }
+
+  std::optional<std::string> find_test_case(const std::string& state_machine_name,
+                                            const std::string& test_case) const override {
+    if (!options_.mocks)
+      return "No mock config is loaded (start sfn-local with --mock-config FILE or "
+             "SFN_MOCK_CONFIG=FILE to run test case '" +
+             test_case + "').";
+    if (!options_.mocks->has_state_machine(state_machine_name))
+      return "The mock config has no test cases for state machine '" + state_machine_name + "'.";
+    if (!options_.mocks->test_case(state_machine_name, test_case))
+      return "The mock config has no test case '" + test_case + "' for state machine '" +
+             state_machine_name + "'.";
+    return std::nullopt;
+  }
 
   void shutdown() override {
     broker_.shutdown();
@@ -220,11 +244,25 @@ class RuntimeImpl final : public Runtime {
     exec["RoleArn"] = record->role_arn;
     exec["RedriveCount"] = 0;
     run->execution_context = std::move(exec);
-    run->state_machine_context = Json{{"Id", record->state_machine_arn}, {"Name", record->state_machine_name}};
+    run->state_machine_context =
+        Json{{"Id", record->state_machine_arn}, {"Name", record->state_machine_name}};
+    const integrations::MockTestCase* test_case = nullptr;
+    if (!record->mock_test_case.empty()) {
+      if (options_.mocks)
+        test_case = options_.mocks->test_case(record->state_machine_name, record->mock_test_case);
+      if (!test_case)
+        spdlog::warn(
+            "execution {}: test case '{}' is not in the mock config; its tasks run unmocked",
+            record->arn, record->mock_test_case);
+    }
+    run->integrations = std::make_unique<integrations::ExecutionIntegrations>(
+        options_.integrations, options_.mocks, test_case);
     const bool resuming = info.has_value();
     if (info) {
       run->resume = std::move(info->resume);
       run->checkpoint = std::move(info->checkpoint);
+      if (run->resume->extra.contains("mock_calls"))
+        run->integrations->restore_counters(run->resume->extra["mock_calls"]);
       run->history.set_next_id(info->last_event_id + 1);
     }
     {
@@ -232,18 +270,17 @@ class RuntimeImpl final : public Runtime {
       if (shutting_down_) return;
       running_[record->arn] = run;
     }
-    asio::co_spawn(run->strand, drive_execution(run, resuming),
-                   [this, run](std::exception_ptr e) {
-                     if (e) {
-                       try {
-                         std::rethrow_exception(e);
-                       } catch (const std::exception& ex) {
-                         spdlog::error("execution {} crashed: {}", run->record->arn, ex.what());
-                       }
-                     }
-                     std::lock_guard lock(mutex_);
-                     running_.erase(run->record->arn);
-                   });
+    asio::co_spawn(run->strand, drive_execution(run, resuming), [this, run](std::exception_ptr e) {
+      if (e) {
+        try {
+          std::rethrow_exception(e);
+        } catch (const std::exception& ex) {
+          spdlog::error("execution {} crashed: {}", run->record->arn, ex.what());
+        }
+      }
+      std::lock_guard lock(mutex_);
+      running_.erase(run->record->arn);
+    });
   }
 
   asio::io_context& io_;

@@ -24,7 +24,7 @@ struct Setting {
 };
 
 // Every flag that takes a value, with its environment variable.
-constexpr std::array<Setting, 10> kSettings{{
+constexpr std::array<Setting, 11> kSettings{{
     {"--host", "SFN_HOST"},
     {"--port", "SFN_PORT"},
     {"--db", "SFN_DB"},
@@ -35,6 +35,7 @@ constexpr std::array<Setting, 10> kSettings{{
     {"--allow-origin", "SFN_ALLOW_ORIGIN", true},
     {"--allow-host", "SFN_ALLOW_HOST", true},
     {"--max-connections", "SFN_MAX_CONNECTIONS"},
+    {"--mock-config", "SFN_MOCK_CONFIG"},
 }};
 
 // --max-connections: far above what one process can hold open, low enough to catch typos.
@@ -152,6 +153,9 @@ tl::expected<void, std::string> apply(Config& config, std::string_view flag, con
   } else if (flag == "--allow-host") {
     return append_list(config.allow_hosts, raw, normalize_allowed_host,
                        "host names or IP addresses without a port, or *");
+  } else if (flag == "--mock-config") {
+    if (raw.value.empty()) return invalid(raw, "the path of a mock config file");
+    config.mock_config = raw.value;
   } else if (flag == "--max-connections") {
     unsigned long long count = 0;
     const char* end = raw.value.data() + raw.value.size();
@@ -284,6 +288,9 @@ Options (each can also be set by the environment variable shown; flags win):
   --max-connections N     open connections served at once; beyond it the longest-idle one is
                           closed, or with none idle the new one gets ThrottlingException
                           (SFN_MAX_CONNECTIONS, default min(1000, open files limit - 64))
+  --mock-config FILE      mocked Task responses in the AWS Step Functions Local format; an
+                          execution started on <stateMachineArn>#<TestCase> answers the states
+                          of that test case from it (SFN_MOCK_CONFIG; a bad file exits with 2)
   -h, --help              print this help and exit
   --version               print the version and exit
 

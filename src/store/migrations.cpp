@@ -72,6 +72,9 @@ CREATE TABLE server_state (
   value TEXT NOT NULL
 ) WITHOUT ROWID;
 )sql"},
+    Migration{3, "mocked test case per execution", R"sql(
+ALTER TABLE executions ADD COLUMN mock_test_case TEXT NOT NULL DEFAULT '';
+)sql"},
 };
 
 double now_seconds() {

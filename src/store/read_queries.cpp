@@ -22,12 +22,13 @@ ExecutionRow execution_row(const SqliteStatement& q) {
   row.role_arn = q.text(12);
   row.checkpoint = q.text(13);
   row.resume_strikes = q.integer(14);
+  row.mock_test_case = q.text(15);
   return row;
 }
 
 std::optional<ExecutionRow> query_execution(SqliteDatabase& db, const std::string& arn) {
-  SqliteStatement q(db, std::string("SELECT ") + kExecutionColumns +
-                            " FROM executions WHERE arn = ?1");
+  SqliteStatement q(db,
+                    std::string("SELECT ") + kExecutionColumns + " FROM executions WHERE arn = ?1");
   q.bind(1, arn);
   if (!q.step()) return std::nullopt;
   return execution_row(q);

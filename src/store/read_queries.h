@@ -15,7 +15,7 @@ class SqliteStatement;
 // Reads one row of `executions` selected by `SELECT <kExecutionColumns> FROM executions ...`.
 inline constexpr const char* kExecutionColumns =
     "arn, state_machine_arn, name, status, input, output, error, cause, start_date, stop_date,"
-    " definition, state_machine_type, role_arn, checkpoint, resume_strikes";
+    " definition, state_machine_type, role_arn, checkpoint, resume_strikes, mock_test_case";
 ExecutionRow execution_row(const SqliteStatement& q);
 
 std::optional<ExecutionRow> query_execution(SqliteDatabase& db, const std::string& arn);

@@ -21,15 +21,15 @@ WriteStatements::WriteStatements(SqliteDatabase& db)
           db,
           "INSERT OR REPLACE INTO executions (arn, state_machine_arn, name, status, input, output,"
           " error, cause, start_date, stop_date, definition, state_machine_type, role_arn,"
-          " checkpoint, resume_strikes)"
-          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"),
+          " checkpoint, resume_strikes, mock_test_case)"
+          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"),
       delete_execution_(db, "DELETE FROM executions WHERE arn = ?1"),
       delete_events_(db, "DELETE FROM events WHERE execution_arn = ?1"),
       upsert_event_(db,
                     "INSERT OR REPLACE INTO events (execution_arn, id, json) VALUES (?1, ?2, ?3)"),
       truncate_events_(db, "DELETE FROM events WHERE execution_arn = ?1 AND id > ?2"),
-      update_checkpoint_(db,
-                         "UPDATE executions SET checkpoint = ?2, resume_strikes = 0 WHERE arn = ?1"),
+      update_checkpoint_(
+          db, "UPDATE executions SET checkpoint = ?2, resume_strikes = 0 WHERE arn = ?1"),
       update_resume_strikes_(db, "UPDATE executions SET resume_strikes = ?2 WHERE arn = ?1") {}
 
 void WriteStatements::apply(const WriteOp& op) {
@@ -71,6 +71,7 @@ void WriteStatements::put(const ExecutionRow& row) {
       .bind(13, row.role_arn)
       .bind(14, row.checkpoint)
       .bind(15, row.resume_strikes)
+      .bind(16, row.mock_test_case)
       .run();
 }
 

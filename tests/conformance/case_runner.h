@@ -26,7 +26,8 @@ struct CaseOutcome {
 
 CaseOutcome run_case(ServiceHarness& service, const Json& test_case, const RunOptions& options);
 
-// Why the case cannot run here ("needs: lambda,test-resources"), or empty.
-std::string needs_reason(const Json& test_case);
+// Why the case cannot run here ("needs: lambda,test-resources"), or empty. With `with_mocks` (the
+// service has the merged mock config) a case needing only `mock_config` runs.
+std::string needs_reason(const Json& test_case, bool with_mocks);
 
 }  // namespace sfn::conformance

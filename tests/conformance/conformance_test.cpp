@@ -1,11 +1,15 @@
 // The recorded-AWS conformance cases (aws-recorded/cases, see its README.md), one GoogleTest per
 // case file, run in-process against the whole service (store + engine + API dispatcher, no HTTP),
 // plus the cases we reconstructed from the same public recordings (reconstructed/cases, suite
-// `reconstructed_<group>`, see its README.md) and the project's templates that have a golden
-// history (suite `templates`, template_cases.h). Each origin is counted on its own line.
+// `reconstructed_<group>`, see its README.md), the recorded cases that call AWS services turned
+// into mocked cases (aws-mocked/cases, suite `mocked_<group>`, see its README.md) and the
+// project's templates that have a golden history (suite `templates`, template_cases.h). Each
+// origin is counted on its own line.
 //
-// Suite name = the case's `group`, test name = the case file name (the template name). Cases that
-// need something besides Step Functions (`needs`, `mock_config`) are skipped with "needs: ...".
+// Suite name = the case's `group`, test name = the case file name (the template name). The
+// `mock_config` of every loaded case goes into one mock config (ConformanceMockConfig.Valid fails
+// when it does not parse) that the service gets, so cases that need only `mock_config` run; cases
+// that need anything else besides Step Functions (`needs`) are skipped with "needs: ...".
 // skip.tsv lists the known failures, each with its root cause; a malformed skip list fails the run.
 //
 // Environment:
@@ -16,6 +20,7 @@
 //   SFN_CONFORMANCE_REPORT=FILE        write a JSON report of every case run
 //   SFN_CONFORMANCE_CASES=DIR          another case directory
 //   SFN_CONFORMANCE_RECONSTRUCTED=DIR|0  another reconstructed-case directory, or 0 for none
+//   SFN_CONFORMANCE_MOCKED=DIR|0       another mocked-case directory, or 0 for none
 //   SFN_CONFORMANCE_TEMPLATES=DIR|0    another template directory, or 0 for none
 //   SFN_CONFORMANCE_LOG=LEVEL          service log level (default off)
 #include <gtest/gtest.h>
@@ -35,6 +40,7 @@
 #include "case_runner.h"
 #include "case_scheduler.h"
 #include "service_harness.h"
+#include "sfn/integrations/mock_config.h"
 #include "skip_list.h"
 #include "template_cases.h"
 
@@ -56,17 +62,19 @@ std::string sanitise(const std::string& s) {
 }
 
 // Where a case comes from; each is counted on its own line.
-enum class Origin { kRecorded, kReconstructed, kTemplate };
+enum class Origin { kRecorded, kReconstructed, kMocked, kTemplate };
 
 struct CaseEntry {
-  // case file name; "reconstructed/<file>" and "templates/<name>" for the other origins
+  // case file name; "reconstructed/<file>", "mocked/<file>" and "templates/<name>" for the other
+  // origins
   std::string file;
   std::string suite;  // GoogleTest suite (group)
   std::string test;   // GoogleTest name
   Json data;
   std::string load_error;
-  std::string skip;  // needs / skip-list reason, empty = run
-  bool needs_nothing = false;
+  std::string skip;            // needs / skip-list reason, empty = run
+  bool needs_nothing = false;  // needs nothing the harness lacks (at most `mock_config`)
+  bool mocked = false;         // has a `mock_config`
   bool skip_listed = false;
   Origin origin = Origin::kRecorded;
 };
@@ -82,6 +90,9 @@ struct Registry {
   bool ignore_skips = false;
   SkipList skips;
   std::vector<CaseEntry> cases;
+  // the merged mock config of every loaded case (null when no case has one), or why it is invalid
+  std::shared_ptr<const sfn::integrations::MockConfig> mocks;
+  std::string mock_error;
   std::map<std::string, std::size_t> by_test_id;  // "suite.test" → case
   std::map<std::size_t, std::size_t> job_of_case;
   std::unique_ptr<ServiceHarness> service;
@@ -106,6 +117,10 @@ class ConformanceCase : public testing::Test {
       r.results[index_] = {Result::Kind::kSkipped, c.skip};
       GTEST_SKIP() << c.skip;
     }
+    if (c.mocked && !r.mock_error.empty()) {
+      r.results[index_] = {Result::Kind::kFailed, "the merged mock config is invalid"};
+      FAIL() << "the merged mock config is invalid (see ConformanceMockConfig.Valid)";
+    }
     auto job = r.job_of_case.find(index_);
     ASSERT_TRUE(job != r.job_of_case.end() && r.scheduler) << "case was not scheduled";
     CaseOutcome outcome = r.scheduler->outcome(job->second).get();
@@ -127,6 +142,15 @@ class SkipListCheck : public testing::Test {
                                [&](const CaseEntry& c) { return c.file == file; });
       if (!known) ADD_FAILURE() << "skip.tsv names an unknown case file: " << file;
     }
+  }
+};
+
+// The merged mock config parses (its errors are in the message).
+class MockConfigCheck : public testing::Test {
+ public:
+  void TestBody() override {
+    if (!registry().mock_error.empty())
+      ADD_FAILURE() << "merged mock config: " << registry().mock_error;
   }
 };
 
@@ -166,6 +190,7 @@ class ConformanceEnvironment : public testing::Environment {
         if (it == r.by_test_id.end()) continue;
         const CaseEntry& c = r.cases[it->second];
         if (!c.skip.empty() || !c.load_error.empty()) continue;
+        if (c.mocked && !r.mock_error.empty()) continue;
         r.job_of_case[it->second] = jobs.size();
         jobs.push_back([&c, &r] { return run_case(*r.service, c.data, r.options); });
       }
@@ -173,6 +198,7 @@ class ConformanceEnvironment : public testing::Environment {
     if (jobs.empty()) return;
     sfn::api::ServiceOptions service;
     service.wait_time_scale = 1.0;
+    service.mocks = r.mocks;
     unsigned io_threads = static_cast<unsigned>(
         std::max(1, std::atoi(env_or("SFN_CONFORMANCE_IO_THREADS", "2").c_str())));
     r.service = std::make_unique<ServiceHarness>(service, io_threads);
@@ -207,8 +233,9 @@ class ConformanceEnvironment : public testing::Environment {
               << rec.skipped << " skipped (history comparison: " << mode
               << (r.ignore_skips ? ", skip list ignored" : "") << "; " << rec.needs
               << " more cases skipped for their needs)" << std::endl;
-    for (auto [origin, label] : {std::pair{Origin::kReconstructed, "reconstructed"},
-                                 std::pair{Origin::kTemplate, "templates"}}) {
+    for (auto [origin, label] :
+         {std::pair{Origin::kReconstructed, "reconstructed"}, std::pair{Origin::kMocked, "mocked"},
+          std::pair{Origin::kTemplate, "templates"}}) {
       const Counts& n = counts[origin];
       if (n.passed + n.failed + n.skipped > 0)
         std::cout << label << ": " << n.passed << " passed, " << n.failed << " failed, "
@@ -230,11 +257,13 @@ void load_case_dir(const fs::path& dir, Origin origin) {
   if (ec)
     r.skips.problems.push_back("cannot list case directory " + dir.string() + ": " + ec.message());
   std::sort(files.begin(), files.end());
-  const bool recorded = origin == Origin::kRecorded;
+  const std::string prefix = origin == Origin::kReconstructed ? "reconstructed"
+                             : origin == Origin::kMocked      ? "mocked"
+                                                              : "";
   for (const auto& path : files) {
     CaseEntry c;
     c.origin = origin;
-    c.file = (recorded ? "" : "reconstructed/") + path.filename().string();
+    c.file = (prefix.empty() ? "" : prefix + "/") + path.filename().string();
     std::ifstream in(path, std::ios::binary);
     std::stringstream text;
     text << in.rdbuf();
@@ -244,16 +273,59 @@ void load_case_dir(const fs::path& dir, Origin origin) {
       c.load_error = "not a case file (invalid JSON or no definition/expected)";
       c.data = Json::object();
     }
-    c.suite = (recorded ? "" : "reconstructed_") +
+    c.suite = (prefix.empty() ? "" : prefix + "_") +
               sanitise(c.data.value("group", std::string("ungrouped")));
     c.test = sanitise(path.stem().string());
-    std::string needs = c.load_error.empty() ? needs_reason(c.data) : "";
+    std::string needs = c.load_error.empty() ? needs_reason(c.data, true) : "";
     c.needs_nothing = needs.empty();
+    c.mocked = c.data.contains("mock_config") && c.data["mock_config"].is_object() &&
+               !c.data["mock_config"].empty();
     const bool with_history = r.options.history != HistoryMode::kOff;
     c.skip_listed = !r.skips.reason_for(c.file, with_history).empty();
     c.skip =
         !needs.empty() ? needs : (r.ignore_skips ? "" : r.skips.reason_for(c.file, with_history));
     r.cases.push_back(std::move(c));
+  }
+}
+
+// merged_mock_config of run_cases.py over every loaded case (StateMachines and MockedResponses;
+// the names are unique per case, a name defined twice differently is an error), parsed into
+// registry().mocks.
+void merge_mock_configs() {
+  Registry& r = registry();
+  Json merged{{"StateMachines", Json::object()}, {"MockedResponses", Json::object()}};
+  std::vector<std::string> problems;
+  bool any = false;
+  for (const CaseEntry& c : r.cases) {
+    if (!c.mocked || !c.load_error.empty()) continue;
+    any = true;
+    const Json& config = c.data["mock_config"];
+    for (const char* section : {"StateMachines", "MockedResponses"}) {
+      if (!config.contains(section) || config[section].is_null()) continue;
+      if (!config[section].is_object()) {
+        problems.push_back(c.file + ": mock_config." + section + " is not an object");
+        continue;
+      }
+      for (const auto& [name, value] : config[section].items()) {
+        Json& into = merged[section];
+        if (into.contains(name) && into[name] != value)
+          problems.push_back(c.file + ": mock_config." + section + "." + name +
+                             " is defined differently by another case");
+        into[name] = value;
+      }
+    }
+  }
+  if (!any) return;
+  for (const auto& p : problems) r.mock_error += (r.mock_error.empty() ? "" : "\n") + p;
+  if (!r.mock_error.empty()) return;
+  try {
+    auto parsed = sfn::integrations::parse_mock_config(sfn::dump_compact(merged));
+    if (parsed)
+      r.mocks = *parsed;
+    else
+      r.mock_error = parsed.error().empty() ? "parse_mock_config failed" : parsed.error();
+  } catch (const std::exception& e) {
+    r.mock_error = std::string("parse_mock_config threw: ") + e.what();
   }
 }
 
@@ -268,10 +340,14 @@ void register_cases() {
 
   testing::RegisterTest("ConformanceSkipList", "Valid", nullptr, nullptr, __FILE__, __LINE__,
                         []() -> testing::Test* { return new SkipListCheck(); });
+  testing::RegisterTest("ConformanceMockConfig", "Valid", nullptr, nullptr, __FILE__, __LINE__,
+                        []() -> testing::Test* { return new MockConfigCheck(); });
   load_case_dir(env_or("SFN_CONFORMANCE_CASES", SFN_CONFORMANCE_CASE_DIR), Origin::kRecorded);
   std::string reconstructed =
       env_or("SFN_CONFORMANCE_RECONSTRUCTED", SFN_CONFORMANCE_RECONSTRUCTED_DIR);
   if (reconstructed != "0") load_case_dir(reconstructed, Origin::kReconstructed);
+  std::string mocked = env_or("SFN_CONFORMANCE_MOCKED", SFN_CONFORMANCE_MOCKED_DIR);
+  if (mocked != "0") load_case_dir(mocked, Origin::kMocked);
   std::string templates = env_or("SFN_CONFORMANCE_TEMPLATES", SFN_CONFORMANCE_TEMPLATE_DIR);
   if (templates != "0") {
     for (auto& t : load_template_cases(templates)) {
@@ -289,6 +365,7 @@ void register_cases() {
       r.cases.push_back(std::move(c));
     }
   }
+  merge_mock_configs();
   for (std::size_t i = 0; i < r.cases.size(); ++i) {
     const CaseEntry& c = r.cases[i];
     r.by_test_id[c.suite + "." + c.test] = i;

@@ -6,7 +6,9 @@ usage: make_corpus.py OUT_DIR     (writes OUT_DIR/<target>/<sha1>, one input per
 Sources: tests/unit/*/data/*.json case files, the definitions of tests/conformance/*/cases and
 templates/*.asl.json, and the JSONata suite (tests/jsonata/suite). Every string in them is
 sorted by shape (a path, an intrinsic call, a JSONata expression); the HTTP seeds are requests
-built around a few of the definitions. Nothing here is committed: run it before fuzzing.
+built around a few of the definitions; the mock-config seeds are the documents of
+tests/unit/integrations/data/*.json and the conformance cases' mock_config. Nothing here is
+committed: run it before fuzzing.
 """
 import glob
 import hashlib
@@ -40,7 +42,8 @@ def strings(value):
 class Corpus:
     def __init__(self):
         self.seeds = {t: set() for t in ("fuzz_jsonpath", "fuzz_intrinsics", "fuzz_jsonata",
-                                         "fuzz_asl_definition", "fuzz_http_request")}
+                                         "fuzz_asl_definition", "fuzz_http_request",
+                                         "fuzz_mock_config")}
 
     def add(self, target, text):
         data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
@@ -135,6 +138,11 @@ def main():
                     corpus.add("fuzz_jsonata", case["expr"])
                 if "condition" in case and isinstance(case["condition"], str):
                     corpus.add("fuzz_jsonata", case["condition"])
+                if "/integrations/" in path:
+                    if "config" in case:
+                        corpus.add("fuzz_mock_config", json.dumps(case["config"], indent=1))
+                    if isinstance(case.get("config_text"), str):
+                        corpus.add("fuzz_mock_config", case["config_text"])
                 if "definition" in case:
                     corpus.add_definition(case["definition"])
                     definitions.append(case["definition"])
@@ -144,7 +152,10 @@ def main():
     cases = sorted(glob.glob(os.path.join(ROOT, "tests/conformance/*/cases/*.json")))
     templates = sorted(glob.glob(os.path.join(ROOT, "templates/*.asl.json")))
     for path in cases:
-        definition = load(path).get("definition")
+        case = load(path)
+        if case.get("mock_config") is not None:
+            corpus.add("fuzz_mock_config", json.dumps(case["mock_config"], indent=1))
+        definition = case.get("definition")
         if definition is not None:
             corpus.add_definition(definition)
             definitions.append(definition)

@@ -13,7 +13,7 @@ SECONDS_PER_TARGET=${1:-30}
 shift || true
 TARGETS=("$@")
 [ ${#TARGETS[@]} -eq 0 ] && TARGETS=(fuzz_http_request fuzz_asl_definition fuzz_jsonpath
-                                     fuzz_intrinsics fuzz_jsonata)
+                                     fuzz_intrinsics fuzz_jsonata fuzz_mock_config)
 
 # Longest input per target: enough for the constructs each parser knows (the HTTP limit lets
 # inputs reach the 16 KiB header limit).
@@ -21,7 +21,7 @@ max_len() {
   case "$1" in
     fuzz_http_request) echo 20000 ;;
     fuzz_asl_definition) echo 16384 ;;
-    fuzz_jsonata) echo 4096 ;;
+    fuzz_jsonata | fuzz_mock_config) echo 4096 ;;
     fuzz_intrinsics) echo 1024 ;;
     *) echo 512 ;;
   esac

@@ -13,6 +13,10 @@ class io_context;
 namespace sfn::store {
 class Store;
 }
+namespace sfn::integrations {
+class Registry;
+class MockConfig;
+}  // namespace sfn::integrations
 
 namespace sfn::api {
 
@@ -44,6 +48,9 @@ struct ServiceOptions {
   std::string region = "us-east-1";
   std::string account = "123456789012";
   double wait_time_scale = 1.0;  // multiplies Wait durations and retry intervals; 0 = no waiting
+  // Task integrations and mocked responses (optional; see engine::RuntimeOptions).
+  std::shared_ptr<const integrations::Registry> integrations;
+  std::shared_ptr<const integrations::MockConfig> mocks;
 };
 
 std::unique_ptr<Dispatcher> make_dispatcher(boost::asio::io_context& io, store::Store& store,

@@ -13,6 +13,9 @@ struct StatesError {
   std::string cause;  // human-readable text; may be empty
   // Set once the error's EvaluationFailed event is in the history (JSONata errors).
   bool evaluation_recorded = false;
+  // Reported by a task's integration (TaskFailed): whatever its name, an error like any other
+  // for Retry and Catch (States.ALL matches a function's States.DataLimitExceeded).
+  bool reported_by_task = false;
 
   bool operator==(const StatesError& o) const { return error == o.error && cause == o.cause; }
 };

@@ -27,6 +27,7 @@ struct ExecutionRecord {
   std::shared_ptr<const asl::StateMachine> machine;
   std::string input;  // JSON text as given
   double start_date = 0;
+  std::string mock_test_case;  // `#TestCase` of StartExecution: the mocked responses it runs with
 
   // Mutable, guarded by mutex.
   mutable std::mutex mutex;
@@ -35,7 +36,7 @@ struct ExecutionRecord {
   std::optional<std::string> error;
   std::optional<std::string> cause;
   std::optional<double> stop_date;
-  std::vector<Json> events;  // history events as AWS returns them
+  std::vector<Json> events;                      // history events as AWS returns them
   std::vector<std::function<void()>> on_finish;  // called once when the execution ends
 };
 

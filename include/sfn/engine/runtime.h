@@ -11,6 +11,8 @@
 #include <string>
 
 #include "sfn/engine/execution_record.h"
+#include "sfn/integrations/integration.h"
+#include "sfn/integrations/mock_config.h"
 
 namespace boost::asio {
 class io_context;
@@ -33,12 +35,15 @@ struct VariableQuotas {
 };
 
 struct RuntimeOptions {
-  unsigned threads = 2;            // the engine's thread pool (executions never run on I/O threads)
+  unsigned threads = 2;          // the engine's thread pool (executions never run on I/O threads)
   double wait_time_scale = 1.0;  // multiplies Wait durations and retry intervals; 0 = no wait
   std::string region = "us-east-1";
   std::string account = "123456789012";
   std::int64_t max_history_events = kMaxHistoryEvents;  // lower only in tests
   VariableQuotas variable_quotas;                       // lower only in tests
+  // Task integrations (filled by the app) and the mock config (--mock-config), both optional.
+  std::shared_ptr<const integrations::Registry> integrations;
+  std::shared_ptr<const integrations::MockConfig> mocks;
 };
 
 // How long a resumed execution must run without the process dying for its resume strikes to
@@ -84,6 +89,12 @@ class Runtime {
   virtual TaskReply send_task_failure(const std::string& token, const std::string& error,
                                       const std::string& cause) = 0;
   virtual TaskReply send_task_heartbeat(const std::string& token) = 0;
+
+  // Checks StartExecution on `<stateMachineArn>#<TestCase>`: nullopt when the mock config has
+  // test case `test_case` for the state machine called `state_machine_name`, else why not (no
+  // mock config loaded, no such state machine in it, no such test case).
+  virtual std::optional<std::string> find_test_case(const std::string& state_machine_name,
+                                                    const std::string& test_case) const = 0;
 
   // Cancels pending polls (they answer empty) and stops timers; executions stay RUNNING in
   // the store so that they resume at the next start.

@@ -33,6 +33,8 @@ struct Config {
   std::vector<std::string> allow_hosts;
   // --max-connections, SFN_MAX_CONNECTIONS; 0 = default_max_connections(open_files_limit()).
   std::size_t max_connections = 0;
+  // --mock-config, SFN_MOCK_CONFIG: mocked responses (AWS Step Functions Local format).
+  std::string mock_config;
 };
 
 // Returns the value of an environment variable, or nullopt when unset.

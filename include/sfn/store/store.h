@@ -59,6 +59,7 @@ struct ExecutionRow {
   // Restarts after which the execution was resumed and made no progress before the process
   // ended abnormally again (crash-loop safety; reset by every checkpoint).
   std::int64_t resume_strikes = 0;
+  std::string mock_test_case;  // StartExecution's `#TestCase` (empty: no mocks)
 
   bool operator==(const ExecutionRow&) const = default;
 };
@@ -76,7 +77,7 @@ struct Snapshot {
   std::vector<StateMachineRow> state_machines;
   std::vector<ActivityRow> activities;
   std::map<std::string, std::map<std::string, std::string>> tags;  // resource arn -> key -> value
-  std::vector<ExecutionRow> executions;                  // RUNNING only, by start date
+  std::vector<ExecutionRow> executions;                            // RUNNING only, by start date
   std::map<std::string, std::vector<EventRow>> events;  // of those, by execution arn, by id
   // The process that had the database open before did not close it (crash, kill -9).
   bool unclean_shutdown = false;
@@ -132,7 +133,7 @@ class Store {
   virtual void delete_activity(const std::string& arn) = 0;
   virtual void put_tags(const std::string& resource_arn,
                         const std::map<std::string, std::string>& tags) = 0;  // replaces all
-  virtual void put_execution(const ExecutionRow& row) = 0;                     // upsert
+  virtual void put_execution(const ExecutionRow& row) = 0;                    // upsert
   // The engine's resume point of a RUNNING execution; also clears its resume strikes.
   virtual void put_checkpoint(const std::string& arn, const std::string& checkpoint) = 0;
   virtual void put_resume_strikes(const std::string& arn, std::int64_t strikes) = 0;

@@ -1,10 +1,12 @@
 // "A Task State causes the interpreter to execute the work identified by the state's Resource
 // field." Activities: the task waits for a worker (GetActivityTask) and its answer, bounded by
-// TimeoutSeconds and HeartbeatSeconds.
+// TimeoutSeconds and HeartbeatSeconds. Every other resource goes to the integrations
+// (states/integration_task.cpp).
 #include <spdlog/spdlog.h>
 
 #include "engine/activity_broker.h"
 #include "engine/interpreter.h"
+#include "engine/states/integration_task.h"
 #include "sfn/common/arn.h"
 #include "sfn/common/ids.h"
 #include "sfn/common/states_errors.h"
@@ -28,11 +30,6 @@ Result<std::optional<double>> seconds_field(const asl::DynamicValue& v, const ch
             " field must be a positive integer: " + shown);
   }
   return std::optional<double>(j.get<double>());
-}
-
-bool is_activity(const std::string& resource) {
-  auto arn = parse_states_arn(resource);
-  return arn && arn->kind == ArnKind::kActivity;
 }
 
 Awaitable<Result<Json>> run_activity(Frame& f, const asl::TaskState& s, const Json& input,
@@ -133,11 +130,9 @@ Awaitable<Result<Json>> run_task(Frame& f, const asl::TaskState& s, const Json& 
   auto heartbeat =
       seconds_field(s.heartbeat_seconds, "HeartbeatSeconds", "HeartbeatSecondsPath", input, io);
   if (!heartbeat) co_return tl::unexpected(heartbeat.error());
-  if (is_activity(s.resource)) co_return co_await run_activity(f, s, input, *timeout, *heartbeat);
-  co_return states_error(std::string(errors::kRuntime),
-                         "The resource '" + s.resource +
-                             "' is not supported by sfn-local yet: only activity ARNs can be "
-                             "run; no integration is configured for this resource type.");
+  if (s.typed_resource.kind == asl::ResourceKind::kActivity)
+    co_return co_await run_activity(f, s, input, *timeout, *heartbeat);
+  co_return co_await run_integration_task(f, s, input, *timeout, *heartbeat, io.visit());
 }
 
 }  // namespace sfn::engine

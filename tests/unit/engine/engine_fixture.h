@@ -8,6 +8,7 @@
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <chrono>
+#include <functional>
 #include <future>
 #include <memory>
 #include <string>
@@ -36,7 +37,8 @@ class EngineFixture : public ::testing::Test {
   }
 
   // Runs `definition` with `input` to its end; the record holds status, output and events.
-  std::shared_ptr<ExecutionRecord> run(const Json& definition, const Json& input) {
+  std::shared_ptr<ExecutionRecord> run(const Json& definition, const Json& input,
+                                       const std::string& mock_test_case = {}) {
     auto parsed = asl::parse_definition(dump_compact(definition));
     EXPECT_TRUE(parsed.machine) << asl::invalid_definition_message(parsed.diagnostics);
     if (!parsed.machine) return nullptr;
@@ -50,6 +52,7 @@ class EngineFixture : public ::testing::Test {
     r->definition = dump_compact(definition);
     r->machine = parsed.machine;
     r->input = dump_compact(input);
+    r->mock_test_case = mock_test_case;
     r->start_date = now_epoch_seconds();
     auto done = std::make_shared<std::promise<void>>();
     auto finished = done->get_future();

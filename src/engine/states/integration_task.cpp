@@ -1,0 +1,189 @@
+#include "engine/states/integration_task.h"
+
+#include <deque>
+
+#include "engine/history.h"
+#include "engine/interpreter.h"
+#include "sfn/common/states_errors.h"
+
+namespace sfn::engine {
+namespace {
+
+using integrations::TaskReport;
+using Kind = TaskReport::Kind;
+
+constexpr double kDefaultTaskTimeout = 99999999;
+
+// Reports of one attempt, handed from the integration's thread to the execution's strand.
+struct Attempt {
+  explicit Attempt(Strand s) : strand(std::move(s)) {}
+  Strand strand;
+  // Strand-confined.
+  std::deque<TaskReport> reports;
+  asio::steady_timer* waiter = nullptr;
+  bool alive = true;
+};
+
+// Writes the events of one attempt, in the Task* or the LambdaFunction* family.
+class TaskEvents {
+ public:
+  TaskEvents(Frame& f, const asl::TaskResource& r)
+      : f_(f), lambda_(r.kind == asl::ResourceKind::kLambdaFunction) {
+    if (!lambda_) {
+      resource_type_ = r.event_resource_type();
+      resource_ = r.event_resource();
+    }
+  }
+
+  void scheduled(const asl::TaskResource& r, const std::string& region, const Json& parameters,
+                 std::optional<double> timeout, std::optional<double> heartbeat) {
+    Json d = base();
+    if (lambda_) {
+      d["resource"] = r.arn;
+      put_payload(d, "input", parameters);
+    } else {
+      d["region"] = region;
+      d["parameters"] = dump_compact(parameters);
+    }
+    if (timeout) d["timeoutInSeconds"] = static_cast<std::int64_t>(*timeout);
+    if (heartbeat && !lambda_) d["heartbeatInSeconds"] = static_cast<std::int64_t>(*heartbeat);
+    add("Scheduled", std::move(d));
+  }
+
+  void report(const TaskReport& r) {
+    Json d = base();
+    switch (r.kind) {
+      case Kind::kStarted:
+        return add("Started", std::move(d));
+      case Kind::kSubmitted:
+        put_payload(d, "output", r.output);
+        return add("Submitted", std::move(d));
+      case Kind::kSucceeded:
+        put_payload(d, "output", r.output);
+        return add("Succeeded", std::move(d));
+      case Kind::kFailed:
+        return add("Failed", failure(std::move(d), r.error, r.cause));
+      case Kind::kStartFailed:
+        return add("StartFailed", failure(std::move(d), r.error, r.cause));
+      case Kind::kSubmitFailed:
+        return add(lambda_ ? "Failed" : "SubmitFailed", failure(std::move(d), r.error, r.cause));
+      case Kind::kTimedOut:
+        return add("TimedOut", failure(std::move(d), r.error, r.cause));
+    }
+  }
+
+  void timed_out(const std::string& error) { add("TimedOut", failure(base(), error, "")); }
+
+ private:
+  Json base() const {
+    Json d = Json::object();
+    if (!lambda_) {
+      d["resourceType"] = resource_type_;
+      d["resource"] = resource_;
+    }
+    return d;
+  }
+  static Json failure(Json d, const std::string& error, const std::string& cause) {
+    if (!error.empty()) d["error"] = error;
+    if (!cause.empty()) d["cause"] = cause;
+    return d;
+  }
+  void add(const char* what, Json details) {
+    const std::string family = lambda_ ? "LambdaFunction" : "Task";
+    const std::string type = family + what;
+    // LambdaFunctionStarted has no details object.
+    if (lambda_ && details.empty() && std::string_view(what) == "Started") {
+      f_.run.history.add(f_.chain, type);
+      return;
+    }
+    std::string key = (lambda_ ? "lambdaFunction" : "task") + std::string(what) + "EventDetails";
+    f_.run.history.add(f_.chain, type, key, std::move(details));
+  }
+
+  Frame& f_;
+  bool lambda_;
+  std::string resource_type_, resource_;
+};
+
+}  // namespace
+
+Awaitable<Result<Json>> run_integration_task(Frame& f, const asl::TaskState& s, const Json& input,
+                                             std::optional<double> timeout,
+                                             std::optional<double> heartbeat,
+                                             const StateVisit& visit) {
+  const asl::TaskResource& resource = s.typed_resource;
+  integrations::TaskRequest request;
+  request.resource = &resource;
+  request.parameters = input;
+  request.region = resource.region.empty() ? f.run.services.region : resource.region;
+  request.task_token = visit.task_token.value_or("");
+  request.timeout_seconds = timeout;
+  request.heartbeat_seconds = heartbeat;
+  request.execution_arn = f.run.record->arn;
+  request.state_name = s.name;
+
+  auto& integrations = *f.run.integrations;
+  if (!integrations.can_run(request)) {
+    co_return states_error(
+        std::string(errors::kRuntime),
+        "The resource '" + s.resource +
+            "' cannot be run: sfn-local has no integration configured for it, and the "
+            "execution's mock test case (StartExecution on <stateMachineArn>#<TestCase> with "
+            "--mock-config) has no mocked response for state '" +
+            s.name + "'.");
+  }
+
+  TaskEvents events(f, resource);
+  events.scheduled(resource, request.region, input, timeout, heartbeat);
+
+  auto attempt = std::make_shared<Attempt>(f.run.strand);
+  integrations::TaskListener listener = [attempt](TaskReport report) {
+    asio::post(attempt->strand, [attempt, report = std::move(report)]() mutable {
+      if (!attempt->alive) return;
+      attempt->reports.push_back(std::move(report));
+      if (attempt->waiter) attempt->waiter->cancel();
+    });
+  };
+  integrations::TaskCanceller cancel = integrations.run(request, listener);
+
+  const auto timeout_at = std::chrono::steady_clock::now() +
+                          std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                              std::chrono::duration<double>(timeout.value_or(kDefaultTaskTimeout)));
+  std::optional<TaskReport> final_report;
+  bool timed_out = false;
+  while (!final_report) {
+    while (!attempt->reports.empty()) {
+      TaskReport report = std::move(attempt->reports.front());
+      attempt->reports.pop_front();
+      events.report(report);
+      if (report.final()) {
+        final_report = std::move(report);
+        break;
+      }
+    }
+    if (final_report) break;
+    if (std::chrono::steady_clock::now() >= timeout_at) {
+      timed_out = true;
+      break;
+    }
+    asio::steady_timer timer(f.run.strand, timeout_at);
+    ScopedTimer reg(*f.scope, timer);
+    attempt->waiter = &timer;
+    co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
+    attempt->waiter = nullptr;
+    if (f.scope->cancelled()) break;
+  }
+  attempt->alive = false;
+  if (!final_report) {
+    if (cancel) cancel();
+    if (!timed_out) co_return states_error(kCancelledError, "");
+    events.timed_out(std::string(errors::kTimeout));
+    co_return states_error(std::string(errors::kTimeout), "");
+  }
+  if (final_report->kind == Kind::kSucceeded) co_return std::move(final_report->output);
+  StatesError error{final_report->error, final_report->cause};
+  error.reported_by_task = true;
+  co_return tl::unexpected(std::move(error));
+}
+
+}  // namespace sfn::engine
