@@ -13,6 +13,7 @@
 #include <memory>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "sfn/asl/parse/parse_definition.h"
 #include "sfn/common/clock.h"
@@ -21,6 +22,13 @@
 #include "sfn/store/store.h"
 
 namespace sfn::engine::testing {
+
+// The history's event types, in order.
+inline std::vector<std::string> event_types(const ExecutionRecord& r) {
+  std::vector<std::string> out;
+  for (const auto& e : r.events) out.push_back(e["type"].get<std::string>());
+  return out;
+}
 
 class EngineFixture : public ::testing::Test {
  protected:

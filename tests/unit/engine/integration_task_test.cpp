@@ -74,12 +74,6 @@ Json one_task(const Json& task) {
   return Json{{"StartAt", "T"}, {"States", {{"T", t}}}};
 }
 
-std::vector<std::string> types(const ExecutionRecord& r) {
-  std::vector<std::string> out;
-  for (const auto& e : r.events) out.push_back(e["type"].get<std::string>());
-  return out;
-}
-
 const Json* event_of(const ExecutionRecord& r, const std::string& type) {
   for (const auto& e : r.events)
     if (e["type"] == type) return &e;
@@ -120,9 +114,10 @@ TEST_F(IntegrationTaskTest, RequestResponseRecordsTaskEventsAndReturnsTheResult)
   EXPECT_EQ(r->status, "SUCCEEDED");
   EXPECT_EQ(parse_json_or_discarded(*r->output),
             (Json{{"echo", {{"FunctionName", "f"}, {"Payload", {{"a", 1}}}}}}));
-  EXPECT_EQ(types(*r), (std::vector<std::string>{"ExecutionStarted", "TaskStateEntered",
-                                                 "TaskScheduled", "TaskStarted", "TaskSucceeded",
-                                                 "TaskStateExited", "ExecutionSucceeded"}));
+  EXPECT_EQ(event_types(*r),
+            (std::vector<std::string>{"ExecutionStarted", "TaskStateEntered", "TaskScheduled",
+                                      "TaskStarted", "TaskSucceeded", "TaskStateExited",
+                                      "ExecutionSucceeded"}));
   const Json& scheduled = (*event_of(*r, "TaskScheduled"))["taskScheduledEventDetails"];
   EXPECT_EQ(scheduled["resourceType"], "lambda");
   EXPECT_EQ(scheduled["resource"], "invoke");
@@ -178,10 +173,10 @@ TEST_F(IntegrationTaskTest, LambdaFunctionArnRecordsTheLambdaFunctionFamily) {
   auto r = run(one_task({{"Resource", arn}}), Json{{"x", 1}});
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, "SUCCEEDED");
-  EXPECT_EQ(types(*r), (std::vector<std::string>{"ExecutionStarted", "TaskStateEntered",
-                                                 "LambdaFunctionScheduled", "LambdaFunctionStarted",
-                                                 "LambdaFunctionSucceeded", "TaskStateExited",
-                                                 "ExecutionSucceeded"}));
+  EXPECT_EQ(event_types(*r), (std::vector<std::string>{
+                                 "ExecutionStarted", "TaskStateEntered", "LambdaFunctionScheduled",
+                                 "LambdaFunctionStarted", "LambdaFunctionSucceeded",
+                                 "TaskStateExited", "ExecutionSucceeded"}));
   const Json& scheduled =
       (*event_of(*r, "LambdaFunctionScheduled"))["lambdaFunctionScheduledEventDetails"];
   EXPECT_EQ(scheduled["resource"], arn);
@@ -251,7 +246,7 @@ TEST_F(IntegrationTaskTest, MockedSyncTaskIsSubmittedAndItsAnswerIsTheFinalResul
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, "SUCCEEDED");
   EXPECT_EQ(parse_json_or_discarded(*r->output), Json("done"));
-  EXPECT_EQ(types(*r),
+  EXPECT_EQ(event_types(*r),
             (std::vector<std::string>{"ExecutionStarted", "TaskStateEntered", "TaskScheduled",
                                       "TaskStarted", "TaskSubmitted", "TaskSucceeded",
                                       "TaskStateExited", "ExecutionSucceeded"}));

@@ -31,12 +31,6 @@ Json two_of_four_fail() {
                          {"fail":true,"n":4}])");
 }
 
-std::vector<std::string> types(const ExecutionRecord& r) {
-  std::vector<std::string> out;
-  for (const auto& e : r.events) out.push_back(e["type"]);
-  return out;
-}
-
 class MapToleranceTest : public EngineFixture {
  protected:
   void SetUp() override { start_runtime({}); }
@@ -47,7 +41,7 @@ class MapToleranceTest : public EngineFixture {
     EXPECT_EQ(r->status, "FAILED") << extra;
     EXPECT_EQ(r->error, "States.ExceedToleratedFailureThreshold");
     EXPECT_EQ(r->cause, "The specified tolerated failure threshold was exceeded");
-    EXPECT_EQ(types(*r),
+    EXPECT_EQ(event_types(*r),
               (std::vector<std::string>{"ExecutionStarted", "MapStateEntered", "MapStateStarted",
                                         "MapRunStarted", "MapRunFailed", "MapStateFailed",
                                         "ExecutionFailed"}));
@@ -60,7 +54,7 @@ class MapToleranceTest : public EngineFixture {
     EXPECT_TRUE(r);
     if (!r) return nullptr;
     EXPECT_EQ(r->status, "SUCCEEDED") << extra << " " << r->cause.value_or("");
-    EXPECT_EQ(types(*r),
+    EXPECT_EQ(event_types(*r),
               (std::vector<std::string>{"ExecutionStarted", "MapStateEntered", "MapStateStarted",
                                         "MapRunStarted", "MapRunSucceeded", "MapStateSucceeded",
                                         "MapStateExited", "ExecutionSucceeded"}));
@@ -162,8 +156,8 @@ TEST_F(MapToleranceTest, NegativeCountFromAPathEndsTheExecution) {
   EXPECT_EQ(r->cause,
             "An error occurred while executing the state 'M' (entered at the event id #2). "
             "ToleratedFailureCount cannot be negative.");
-  EXPECT_EQ(types(*r), (std::vector<std::string>{"ExecutionStarted", "MapStateEntered",
-                                                 "MapStateStarted", "ExecutionFailed"}));
+  EXPECT_EQ(event_types(*r), (std::vector<std::string>{"ExecutionStarted", "MapStateEntered",
+                                                       "MapStateStarted", "ExecutionFailed"}));
 }
 
 // An unusable MaxConcurrencyPath value fails before MapStateStarted; AWS quotes the value.
@@ -175,7 +169,7 @@ TEST_F(MapToleranceTest, UnusableMaxConcurrencyPathEndsTheExecution) {
   EXPECT_EQ(r->cause,
             "An error occurred while executing the state 'M' (entered at the event id #2). The "
             "MaxConcurrencyPath field refers to value \"{}\" which is not a valid integer: $.m");
-  EXPECT_EQ(types(*r),
+  EXPECT_EQ(event_types(*r),
             (std::vector<std::string>{"ExecutionStarted", "MapStateEntered", "ExecutionFailed"}));
   r = run(distributed_map({{"ItemsPath", "$.items"}, {"MaxConcurrencyPath", "$.m"}}, "INLINE"),
           Json{{"items", Json::array({Json{{"fail", false}}})}, {"m", "1"}});
