@@ -20,6 +20,7 @@
 #include "sfn/http/config.h"
 #include "sfn/http/server.h"
 #include "sfn/integrations/integration.h"
+#include "sfn/integrations/local_lambda.h"
 #include "sfn/integrations/mock_config.h"
 #include "sfn/store/store.h"
 
@@ -104,7 +105,17 @@ int main(int argc, char** argv) {
   service.region = config.region;
   service.account = config.account;
   service.wait_time_scale = config.wait_time_scale;
-  service.integrations = std::make_shared<sfn::integrations::Registry>();
+  auto registry = std::make_shared<sfn::integrations::Registry>();
+  std::unique_ptr<sfn::integrations::LocalLambda> local_lambda;
+  if (!config.lambda_handlers.empty()) {
+    sfn::integrations::LocalLambdaOptions lambda_options;
+    lambda_options.handlers.insert(config.lambda_handlers.begin(), config.lambda_handlers.end());
+    lambda_options.account = config.account;
+    local_lambda = std::make_unique<sfn::integrations::LocalLambda>(io, lambda_options);
+    registry->add("lambda", local_lambda->invoke());
+    registry->add("lambda-arn", local_lambda->function_arn());
+  }
+  service.integrations = registry;
   service.mocks = *mocks;
   std::unique_ptr<sfn::api::Dispatcher> dispatcher;
   try {
@@ -139,6 +150,9 @@ int main(int argc, char** argv) {
   if (*mocks) {
     spdlog::info("mock config {}: test cases for {} state machine(s)", config.mock_config,
                  (*mocks)->state_machine_count());
+  }
+  for (const auto& [name, command] : config.lambda_handlers) {
+    spdlog::info("Lambda function {} runs: {}", name, command);
   }
   if (!config.allow_origins.empty()) {
     spdlog::info("web pages from {} may call the API (--allow-origin)",

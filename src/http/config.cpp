@@ -12,6 +12,7 @@
 #include <map>
 #include <string_view>
 
+#include "http/config_lambda.h"
 #include "sfn/http/access_policy.h"
 
 namespace sfn::http {
@@ -24,7 +25,7 @@ struct Setting {
 };
 
 // Every flag that takes a value, with its environment variable.
-constexpr std::array<Setting, 11> kSettings{{
+constexpr std::array<Setting, 12> kSettings{{
     {"--host", "SFN_HOST"},
     {"--port", "SFN_PORT"},
     {"--db", "SFN_DB"},
@@ -36,6 +37,7 @@ constexpr std::array<Setting, 11> kSettings{{
     {"--allow-host", "SFN_ALLOW_HOST", true},
     {"--max-connections", "SFN_MAX_CONNECTIONS"},
     {"--mock-config", "SFN_MOCK_CONFIG"},
+    {"--lambda", "SFN_LAMBDA", true},  // one entry per flag; the variable's are ';'-separated
 }};
 
 // --max-connections: far above what one process can hold open, low enough to catch typos.
@@ -153,6 +155,8 @@ tl::expected<void, std::string> apply(Config& config, std::string_view flag, con
   } else if (flag == "--allow-host") {
     return append_list(config.allow_hosts, raw, normalize_allowed_host,
                        "host names or IP addresses without a port, or *");
+  } else if (flag == "--lambda") {
+    return append_lambda_handlers(config.lambda_handlers, raw.value, raw.source);
   } else if (flag == "--mock-config") {
     if (raw.value.empty()) return invalid(raw, "the path of a mock config file");
     config.mock_config = raw.value;
@@ -291,6 +295,11 @@ Options (each can also be set by the environment variable shown; flags win):
   --mock-config FILE      mocked Task responses in the AWS Step Functions Local format; an
                           execution started on <stateMachineArn>#<TestCase> answers the states
                           of that test case from it (SFN_MOCK_CONFIG; a bad file exits with 2)
+  --lambda NAME=COMMAND   run the shell command COMMAND for Lambda function NAME (both
+                          arn:aws:states:::lambda:invoke and function ARNs): the event JSON on
+                          its stdin, its stdout the function's response; a non-zero exit or
+                          {"errorType": ..., "errorMessage": ...} on stdout is a function error.
+                          Repeatable (SFN_LAMBDA: NAME=COMMAND entries separated by ';')
   -h, --help              print this help and exit
   --version               print the version and exit
 

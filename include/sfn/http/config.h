@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <tl/expected.hpp>
+#include <utility>
 #include <vector>
 
 namespace sfn::http {
@@ -35,6 +36,9 @@ struct Config {
   std::size_t max_connections = 0;
   // --mock-config, SFN_MOCK_CONFIG: mocked responses (AWS Step Functions Local format).
   std::string mock_config;
+  // --lambda NAME=COMMAND (repeatable), SFN_LAMBDA (entries separated by ';'): local handlers
+  // for Lambda functions, in the order given; each NAME at most once.
+  std::vector<std::pair<std::string, std::string>> lambda_handlers;
 };
 
 // Returns the value of an environment variable, or nullopt when unset.

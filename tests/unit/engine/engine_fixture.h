@@ -30,6 +30,13 @@ inline std::vector<std::string> event_types(const ExecutionRecord& r) {
   return out;
 }
 
+// A state machine of one Task state (given without Type and End).
+inline Json single_task(Json task) {
+  task["Type"] = "Task";
+  task["End"] = true;
+  return Json{{"StartAt", "T"}, {"States", {{"T", task}}}};
+}
+
 class EngineFixture : public ::testing::Test {
  protected:
   void start_runtime(RuntimeOptions options) {

@@ -67,13 +67,6 @@ class FakeIntegration final : public integrations::Integration {
   std::vector<std::thread> threads_;
 };
 
-Json one_task(const Json& task) {
-  Json t = task;
-  t["Type"] = "Task";
-  t["End"] = true;
-  return Json{{"StartAt", "T"}, {"States", {{"T", t}}}};
-}
-
 const Json* event_of(const ExecutionRecord& r, const std::string& type) {
   for (const auto& e : r.events)
     if (e["type"] == type) return &e;
@@ -106,9 +99,9 @@ class IntegrationTaskTest : public EngineFixture {
 TEST_F(IntegrationTaskTest, RequestResponseRecordsTaskEventsAndReturnsTheResult) {
   auto fake = std::make_shared<FakeIntegration>(FakeIntegration::Mode::kSucceed);
   start_with(fake);
-  auto r = run(one_task({{"Resource", "arn:aws:states:::lambda:invoke"},
-                         {"Parameters", {{"FunctionName", "f"}, {"Payload.$", "$"}}},
-                         {"TimeoutSeconds", 30}}),
+  auto r = run(single_task({{"Resource", "arn:aws:states:::lambda:invoke"},
+                            {"Parameters", {{"FunctionName", "f"}, {"Payload.$", "$"}}},
+                            {"TimeoutSeconds", 30}}),
                Json{{"a", 1}});
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, "SUCCEEDED");
@@ -131,8 +124,8 @@ TEST_F(IntegrationTaskTest, RequestResponseRecordsTaskEventsAndReturnsTheResult)
 
 TEST_F(IntegrationTaskTest, AFailureIsTaskFailedAndReachesCatch) {
   start_with(std::make_shared<FakeIntegration>(FakeIntegration::Mode::kFail), "sqs");
-  Json def = one_task({{"Resource", "arn:aws:states:::sqs:sendMessage"},
-                       {"Parameters", {{"QueueUrl", "q"}, {"MessageBody", "m"}}}});
+  Json def = single_task({{"Resource", "arn:aws:states:::sqs:sendMessage"},
+                          {"Parameters", {{"QueueUrl", "q"}, {"MessageBody", "m"}}}});
   def["States"]["T"].erase("End");
   def["States"]["T"]["Next"] = "Done";
   def["States"]["T"]["Catch"] =
@@ -153,9 +146,9 @@ TEST_F(IntegrationTaskTest, AFailureIsTaskFailedAndReachesCatch) {
 TEST_F(IntegrationTaskTest, TimeoutSecondsEndsAnUnansweredTaskWithTaskTimedOut) {
   auto fake = std::make_shared<FakeIntegration>(FakeIntegration::Mode::kNever);
   start_with(fake, "sns");
-  auto r = run(one_task({{"Resource", "arn:aws:states:::sns:publish"},
-                         {"Parameters", {{"Message", "m"}}},
-                         {"TimeoutSeconds", 1}}),
+  auto r = run(single_task({{"Resource", "arn:aws:states:::sns:publish"},
+                            {"Parameters", {{"Message", "m"}}},
+                            {"TimeoutSeconds", 1}}),
                Json::object());
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, "FAILED");
@@ -170,7 +163,7 @@ TEST_F(IntegrationTaskTest, TimeoutSecondsEndsAnUnansweredTaskWithTaskTimedOut) 
 TEST_F(IntegrationTaskTest, LambdaFunctionArnRecordsTheLambdaFunctionFamily) {
   start_with(std::make_shared<FakeIntegration>(FakeIntegration::Mode::kSucceed), "lambda-arn");
   const std::string arn = "arn:aws:lambda:us-east-1:123456789012:function:f";
-  auto r = run(one_task({{"Resource", arn}}), Json{{"x", 1}});
+  auto r = run(single_task({{"Resource", arn}}), Json{{"x", 1}});
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, "SUCCEEDED");
   EXPECT_EQ(event_types(*r), (std::vector<std::string>{
@@ -187,8 +180,8 @@ TEST_F(IntegrationTaskTest, LambdaFunctionArnRecordsTheLambdaFunctionFamily) {
 
 TEST_F(IntegrationTaskTest, NoIntegrationAndNoMockFailsWithAClearCause) {
   start_with(nullptr);
-  auto r = run(one_task({{"Resource", "arn:aws:states:::dynamodb:getItem"},
-                         {"Parameters", {{"TableName", "t"}}}}),
+  auto r = run(single_task({{"Resource", "arn:aws:states:::dynamodb:getItem"},
+                            {"Parameters", {{"TableName", "t"}}}}),
                Json::object());
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, "FAILED");
@@ -212,7 +205,7 @@ constexpr const char* kMocks = R"({
 
 TEST_F(IntegrationTaskTest, MockedResponsesAnswerSuccessiveAttemptsAcrossRetries) {
   start_with(nullptr, "lambda", kMocks);
-  Json def = one_task(
+  Json def = single_task(
       {{"Resource", "arn:aws:states:::lambda:invoke"}, {"Parameters", {{"FunctionName", "f"}}}});
   def["States"]["T"]["Retry"] =
       Json::array({{{"ErrorEquals", {"Lambda.TooManyRequestsException"}}, {"MaxAttempts", 3}}});
@@ -231,7 +224,7 @@ TEST_F(IntegrationTaskTest, MockedResponsesAnswerSuccessiveAttemptsAcrossRetries
 
 TEST_F(IntegrationTaskTest, AMockedLambdaFunctionArnAnswersWithTheInvokePayload) {
   start_with(nullptr, "lambda", kMocks);
-  auto r = run(one_task({{"Resource", "arn:aws:lambda:us-east-1:123456789012:function:f"}}),
+  auto r = run(single_task({{"Resource", "arn:aws:lambda:us-east-1:123456789012:function:f"}}),
                Json::object(), "Lambda");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, "SUCCEEDED");
@@ -240,8 +233,8 @@ TEST_F(IntegrationTaskTest, AMockedLambdaFunctionArnAnswersWithTheInvokePayload)
 
 TEST_F(IntegrationTaskTest, MockedSyncTaskIsSubmittedAndItsAnswerIsTheFinalResult) {
   start_with(nullptr, "lambda", kMocks);
-  auto r = run(one_task({{"Resource", "arn:aws:states:::states:startExecution.sync:2"},
-                         {"Parameters", {{"StateMachineArn", "x"}}}}),
+  auto r = run(single_task({{"Resource", "arn:aws:states:::states:startExecution.sync:2"},
+                            {"Parameters", {{"StateMachineArn", "x"}}}}),
                Json::object(), "Callback");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, "SUCCEEDED");
@@ -255,8 +248,8 @@ TEST_F(IntegrationTaskTest, MockedSyncTaskIsSubmittedAndItsAnswerIsTheFinalResul
 TEST_F(IntegrationTaskTest, WaitForTaskTokenHandsOutATokenInParameters) {
   auto fake = std::make_shared<FakeIntegration>(FakeIntegration::Mode::kSucceed);
   start_with(fake, "sqs");
-  auto r = run(one_task({{"Resource", "arn:aws:states:::sqs:sendMessage.waitForTaskToken"},
-                         {"Parameters", {{"MessageBody", {{"token.$", "$$.Task.Token"}}}}}}),
+  auto r = run(single_task({{"Resource", "arn:aws:states:::sqs:sendMessage.waitForTaskToken"},
+                            {"Parameters", {{"MessageBody", {{"token.$", "$$.Task.Token"}}}}}}),
                Json::object());
   ASSERT_TRUE(r);
   auto requests = fake->requests();

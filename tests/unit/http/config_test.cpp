@@ -55,6 +55,39 @@ TEST(Config, AllowHostIsRepeatableAndCommaSeparated) {
   EXPECT_EQ(from_env->allow_hosts, (std::vector<std::string>{"sfn.test"}));
 }
 
+TEST(Config, LambdaHandlersAreRepeatableFlagsOrSemicolonSeparatedInTheEnvironment) {
+  auto config = parse({"--lambda", "greet=python3 h.py a,b", "--lambda=echo-1 = cat; cat"},
+                      {{"SFN_LAMBDA", "ignored=cat"}});
+  ASSERT_TRUE(config) << config.error();
+  using Handlers = std::vector<std::pair<std::string, std::string>>;
+  EXPECT_EQ(config->lambda_handlers,
+            (Handlers{{"greet", "python3 h.py a,b"}, {"echo-1", "cat; cat"}}));
+  auto from_env = parse({}, {{"SFN_LAMBDA", " a=cat ;b_2=node -e 'x=1'; "}});
+  ASSERT_TRUE(from_env) << from_env.error();
+  EXPECT_EQ(from_env->lambda_handlers, (Handlers{{"a", "cat"}, {"b_2", "node -e 'x=1'"}}));
+  EXPECT_TRUE(parse({})->lambda_handlers.empty());
+}
+
+TEST(Config, BadLambdaHandlersAreRefused) {
+  const std::vector<std::vector<std::string>> bad = {{"--lambda", "nocommand"},
+                                                     {"--lambda", "f="},
+                                                     {"--lambda", "=cat"},
+                                                     {"--lambda", "bad.name=cat"},
+                                                     {"--lambda", std::string(65, 'a') + "=cat"},
+                                                     {"--lambda", "f=cat", "--lambda", "f=tac"}};
+  for (const auto& args : bad) {
+    auto config = parse(args);
+    EXPECT_FALSE(config) << args.back();
+    if (!config) {
+      EXPECT_NE(config.error().find("--lambda"), std::string::npos) << config.error();
+    }
+  }
+  auto env = parse({}, {{"SFN_LAMBDA", "f=cat;g"}});
+  ASSERT_FALSE(env);
+  EXPECT_NE(env.error().find("SFN_LAMBDA"), std::string::npos) << env.error();
+  EXPECT_FALSE(parse({}, {{"SFN_LAMBDA", " ; "}}));
+}
+
 TEST(Config, MaxConnections) {
   auto config = parse({"--max-connections", "50"});
   ASSERT_TRUE(config) << config.error();

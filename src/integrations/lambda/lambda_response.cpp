@@ -1,0 +1,155 @@
+#include "integrations/lambda/lambda_response.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <cstring>  // sigdescr_np
+#include <ctime>
+#include <random>
+#include <vector>
+
+namespace sfn::integrations::lambda {
+namespace {
+
+// stderr lines kept in a Runtime.ExitError's stackTrace, and the longest line kept.
+constexpr std::size_t kStderrLines = 10;
+constexpr std::size_t kStderrLineLength = 1000;
+
+std::string http_date() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[64];
+  std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+  return buf;
+}
+
+std::string hex(std::size_t digits) {
+  thread_local std::mt19937_64 rng{std::random_device{}()};
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (std::size_t i = 0; i < digits; ++i) out += kHex[rng() % 16];
+  return out;
+}
+
+std::string trace_id() {
+  char epoch[16];
+  std::snprintf(epoch, sizeof epoch, "%08lx", static_cast<unsigned long>(std::time(nullptr)));
+  return "Root=1-" + std::string(epoch) + "-" + hex(24) + ";Parent=" + hex(16) + ";Sampled=0";
+}
+
+// A string value for text that may not be UTF-8 (invalid bytes replaced).
+Json text_json(const std::string& text) {
+  return Json::parse(Json(text).dump(-1, ' ', false, Json::error_handler_t::replace));
+}
+
+// "exit status 3", or Go's wording for a signal ("signal: killed"), as Lambda's runtime says.
+std::string exit_description(const ProcessResult& r) {
+  if (r.signal == 0) return "exit status " + std::to_string(r.exit_code);
+  const char* name = sigdescr_np(r.signal);  // thread-safe, unlike strsignal
+  std::string text = name ? name : "signal " + std::to_string(r.signal);
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return "signal: " + text;
+}
+
+// The last lines of stderr, for the cause of a handler that crashed.
+Json stderr_lines(const std::string& tail) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start < tail.size()) {
+    std::size_t end = tail.find('\n', start);
+    if (end == std::string::npos) end = tail.size();
+    if (end > start) lines.push_back(tail.substr(start, std::min(end - start, kStderrLineLength)));
+    start = end + 1;
+  }
+  if (lines.size() > kStderrLines) lines.erase(lines.begin(), lines.end() - kStderrLines);
+  Json out = Json::array();
+  for (const auto& l : lines) out.push_back(text_json(l));
+  return out;
+}
+
+// A function error: the error object's errorType (Lambda.Unknown without one) and the object as
+// the cause (compact for lambda:invoke; the function's response text for a function ARN).
+TaskReport function_error(const Json& object, const std::string& text, bool invoke_form) {
+  const auto type = object.find("errorType");
+  if (type == object.end() || !type->is_string() || type->get<std::string>().empty()) {
+    return TaskReport::failed(
+        "Lambda.Unknown",
+        "The cause could not be determined because Lambda did not return an error type. "
+        "Returned payload: " +
+            dump_compact(object));
+  }
+  std::string cause = invoke_form ? dump_compact(object) : text_json(text).get<std::string>();
+  while (!cause.empty() && std::isspace(static_cast<unsigned char>(cause.back()))) cause.pop_back();
+  return TaskReport::failed(type->get<std::string>(), std::move(cause));
+}
+
+bool is_error_object(const Json& v) {
+  return v.is_object() && (v.contains("errorType") || v.contains("errorMessage"));
+}
+
+}  // namespace
+
+Json payload_of(const std::string& out) {
+  if (out.find_first_not_of(" \t\r\n") == std::string::npos) return nullptr;
+  Json parsed = parse_json_or_discarded(out);
+  if (!parsed.is_discarded()) return parsed;
+  std::string text = out;
+  if (!text.empty() && text.back() == '\n') text.pop_back();
+  if (!text.empty() && text.back() == '\r') text.pop_back();
+  return text_json(text);
+}
+
+Json invoke_output(Json payload, const std::string& request_id, std::size_t length) {
+  const std::string date = http_date(), trace = trace_id(), size = std::to_string(length);
+  Json headers = {{"Connection", "keep-alive"},          {"Content-Length", size},
+                  {"Content-Type", "application/json"},  {"Date", date},
+                  {"X-Amz-Executed-Version", "$LATEST"}, {"x-amzn-Remapped-Content-Length", "0"},
+                  {"x-amzn-RequestId", request_id},      {"X-Amzn-Trace-Id", trace}};
+  Json all = Json::object();
+  for (const auto& [name, value] : headers.items()) all[name] = Json::array({value});
+  return Json{{"ExecutedVersion", "$LATEST"},
+              {"Payload", std::move(payload)},
+              {"SdkHttpMetadata",
+               {{"AllHttpHeaders", std::move(all)},
+                {"HttpHeaders", std::move(headers)},
+                {"HttpStatusCode", 200}}},
+              {"SdkResponseMetadata", {{"RequestId", request_id}}},
+              {"StatusCode", 200}};
+}
+
+std::string not_found_cause(const std::string& function_arn, const std::string& request_id) {
+  return "Function not found: " + function_arn +
+         " (Service: AWSLambda; Status Code: 404; Error Code: ResourceNotFoundException; "
+         "Request ID: " +
+         request_id + "; Proxy: null)";
+}
+
+TaskReport process_report(const ProcessResult& r, const Invocation& inv) {
+  if (!r.spawn_error.empty()) {
+    return TaskReport::failed("Lambda.ServiceException", r.spawn_error,
+                              TaskReport::Kind::kStartFailed);
+  }
+  if (r.output_too_large) {
+    const Json error = {{"errorMessage",
+                         "Response payload size exceeded maximum allowed payload size (6291556 "
+                         "bytes)."},
+                        {"errorType", "Function.ResponseSizeTooLarge"}};
+    return function_error(error, dump_compact(error), inv.invoke_form);
+  }
+  const Json payload = payload_of(r.out);
+  if (is_error_object(payload)) return function_error(payload, r.out, inv.invoke_form);
+  if (r.signal != 0 || r.exit_code != 0) {
+    Json error = {{"errorMessage", "RequestId: " + inv.request_id +
+                                       " Error: Runtime exited with error: " + exit_description(r)},
+                  {"errorType", "Runtime.ExitError"}};
+    Json lines = stderr_lines(r.err_tail);
+    if (!lines.empty()) error["stackTrace"] = std::move(lines);
+    return function_error(error, dump_compact(error), inv.invoke_form);
+  }
+  if (!inv.invoke_form) return TaskReport::succeeded(payload);
+  return TaskReport::succeeded(invoke_output(payload, inv.request_id, r.out.size()));
+}
+
+}  // namespace sfn::integrations::lambda
