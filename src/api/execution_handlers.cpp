@@ -130,6 +130,8 @@ void begin_execution(Service& svc, const Json& req, bool sync, Begun done) {
       return done(create_record(svc, e, arn, name, *sr), false);
     }
     arn = svc.arns.execution(e.row.name, name);
+    // A generated name (a UUID) belongs to no execution: no need to ask the store.
+    if (!sr->name) return done(create_record(svc, e, arn, name, *sr), false);
     auto running = running_with_name(svc, arn, sr->input);
     if (!running || *running) return done(running, running.has_value());
   }
