@@ -71,6 +71,7 @@ class LocalLambda(ServerTestCase):
         self.assertEqual([e["type"] for e in events][2:5],
                          ["TaskScheduled", "TaskStarted", "TaskSucceeded"])
 
+    @unittest.skipUnless(shutil.which("node"), "Node.js is not installed")
     def test_a_node_handler_by_function_arn_answers_its_payload(self):
         definition = {"StartAt": "Add", "States": {"Add": {
             "Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:add",
