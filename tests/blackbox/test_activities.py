@@ -5,10 +5,12 @@ import json
 import os
 import subprocess
 import sys
+import threading
+import time
 import unittest
 
 from sfn_harness import (CLI_ENV, TEMPLATES, CliError, ServerTestCase, create_state_machine,
-                         template, unique, wait_for_execution)
+                         raw_call, template, unique, wait_for_execution)
 
 
 def task_activity_definition(activity_arn):
@@ -119,6 +121,50 @@ class Activities(ServerTestCase):
         result = wait_for_execution(self.cli, execution)
         self.assertEqual(result["status"], "SUCCEEDED")
         self.assertEqual(json.loads(result["output"]), expected["output"])
+
+    def timed_activity(self, activity_arn, **timeouts):
+        definition = {"StartAt": "Work", "States": {"Work": dict(
+            Type="Task", Resource=activity_arn, End=True, **timeouts)}}
+        machine = create_state_machine(self.cli, definition, unique("act-timeout"))
+        return self.cli("start-execution", "--state-machine-arn", machine)["executionArn"]
+
+    def history_types(self, execution):
+        events = self.cli("get-execution-history", "--execution-arn", execution)["events"]
+        return [e["type"] for e in events], events
+
+    def test_timeout_seconds_without_a_worker_is_activity_timed_out(self):
+        _, activity = self.create_activity()
+        execution = self.timed_activity(activity, TimeoutSeconds=1)
+        done = wait_for_execution(self.cli, execution, timeout=20)
+        self.assertEqual((done["status"], done["error"]), ("FAILED", "States.Timeout"))
+        types, events = self.history_types(execution)
+        self.assertEqual(types, ["ExecutionStarted", "TaskStateEntered", "ActivityScheduled",
+                                 "ActivityTimedOut", "ExecutionFailed"])
+        self.assertEqual(events[2]["activityScheduledEventDetails"]["timeoutInSeconds"], 1)
+        self.assertEqual(events[3]["activityTimedOutEventDetails"]["error"], "States.Timeout")
+
+    def test_a_worker_that_stops_heartbeating_times_the_task_out(self):
+        _, activity = self.create_activity()
+        # The worker is already polling when the task is scheduled, so it starts at once.
+        polled = {}
+        poller = threading.Thread(target=lambda: polled.update(raw_call(
+            self.server.endpoint, "GetActivityTask", {"activityArn": activity})))
+        poller.start()
+        time.sleep(0.3)
+        execution = self.timed_activity(activity, TimeoutSeconds=60, HeartbeatSeconds=1)
+        poller.join(timeout=30)
+        token = polled.get("taskToken")
+        self.assertTrue(token, polled)
+        done = wait_for_execution(self.cli, execution, timeout=20)
+        self.assertEqual((done["status"], done["error"]), ("FAILED", "States.HeartbeatTimeout"))
+        types, events = self.history_types(execution)
+        self.assertEqual(types, ["ExecutionStarted", "TaskStateEntered", "ActivityScheduled",
+                                 "ActivityStarted", "ActivityTimedOut", "ExecutionFailed"])
+        self.assertEqual(events[4]["activityTimedOutEventDetails"]["error"],
+                         "States.HeartbeatTimeout")
+        # The worker's late answer finds the task gone.
+        self.assertCliError("TaskTimedOut", "send-task-success", "--task-token", token,
+                            "--task-output", "{}")
 
     def test_get_activity_task_of_a_missing_activity(self):
         _, arn = self.create_activity()
