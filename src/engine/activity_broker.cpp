@@ -89,6 +89,11 @@ void ActivityBroker::poll(const std::string& activity_arn, const std::string& wo
   });
 }
 
+void ActivityBroker::register_callback(const std::shared_ptr<PendingActivity>& task) {
+  std::lock_guard lock(mutex_);
+  by_token_[task->token] = task;
+}
+
 TaskReply ActivityBroker::complete(const std::string& token, TaskOutcome outcome) {
   std::shared_ptr<PendingActivity> task;
   {

@@ -1,5 +1,6 @@
 // Hands activity tasks from executions to workers (GetActivityTask long polls) and routes the
-// workers' answers (SendTaskSuccess/Failure/Heartbeat) back to the waiting execution. Called
+// workers' answers (SendTaskSuccess/Failure/Heartbeat) back to the waiting execution; the
+// callbacks of .waitForTaskToken tasks are routed the same way. Called
 // from API threads and execution strands: guarded by one mutex; execution-side callbacks are
 // posted to the execution's strand.
 #pragma once
@@ -48,6 +49,9 @@ class ActivityBroker {
   explicit ActivityBroker(asio::io_context& io, std::chrono::seconds poll_timeout);
 
   void schedule(const std::shared_ptr<PendingActivity>& task);
+  // A .waitForTaskToken task: its token answers SendTaskSuccess/Failure/Heartbeat like an
+  // activity's (one broker for every task token), but no worker polls for it.
+  void register_callback(const std::shared_ptr<PendingActivity>& task);
   // The execution stopped waiting (done, timed out or cancelled): later answers get
   // TaskTimedOut.
   void withdraw(const std::shared_ptr<PendingActivity>& task);

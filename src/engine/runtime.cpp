@@ -143,6 +143,7 @@ class RuntimeImpl final : public Runtime {
     if (cp.contains("wait_until")) r.wait_until = cp["wait_until"].get<double>();
     if (cp.contains("task_token")) r.extra["task_token"] = cp["task_token"];
     if (cp.contains("mock_calls")) r.extra["mock_calls"] = cp["mock_calls"];
+    if (cp.contains("callback_submitted")) r.extra["callback_submitted"] = cp["callback_submitted"];
     std::int64_t last = cp.value("last_event_id", r.entered_event_id);
     {
       std::lock_guard lock(record->mutex);

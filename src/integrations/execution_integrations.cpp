@@ -59,6 +59,10 @@ ExecutionIntegrations::ExecutionIntegrations(std::shared_ptr<const Registry> reg
                                              const MockTestCase* test_case)
     : registry_(std::move(registry)), mocks_(std::move(mocks)), test_case_(test_case) {}
 
+bool ExecutionIntegrations::mocked(const TaskRequest& request) const {
+  return test_case_ && test_case_->find(request.state_name);
+}
+
 bool ExecutionIntegrations::can_run(const TaskRequest& request) const {
   if (test_case_ && test_case_->find(request.state_name)) return true;
   return registry_ && request.resource && registry_->find(*request.resource);

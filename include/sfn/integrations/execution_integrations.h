@@ -23,6 +23,9 @@ class ExecutionIntegrations {
 
   // Whether an attempt of `request` can run: a mocked state, or a configured integration.
   bool can_run(const TaskRequest& request) const;
+  // Whether the execution's test case answers `request`'s state (its answer is the task's final
+  // result, whatever the pattern: no callback is awaited).
+  bool mocked(const TaskRequest& request) const;
   // Runs one attempt (can_run must hold). A mocked answer is reported before this returns.
   TaskCanceller run(const TaskRequest& request, const TaskListener& listener);
 

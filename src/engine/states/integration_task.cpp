@@ -2,6 +2,7 @@
 
 #include <deque>
 
+#include "engine/activity_broker.h"
 #include "engine/history.h"
 #include "engine/interpreter.h"
 #include "sfn/common/states_errors.h"
@@ -105,6 +106,117 @@ class TaskEvents {
   std::string resource_type_, resource_;
 };
 
+// One call of the integration, its reports written as events, bounded by `timeout_at`. With
+// `callback`, the call's success is the submission (TaskSubmitted) and its output is returned.
+Awaitable<Result<Json>> call_integration(Frame& f, TaskEvents& events,
+                                         const integrations::TaskRequest& request, bool callback,
+                                         std::chrono::steady_clock::time_point timeout_at) {
+  events.scheduled(*request.resource, request.region, request.parameters, request.timeout_seconds,
+                   request.heartbeat_seconds);
+  auto attempt = std::make_shared<Attempt>(f.run.strand);
+  integrations::TaskListener listener = [attempt](TaskReport report) {
+    asio::post(attempt->strand, [attempt, report = std::move(report)]() mutable {
+      if (!attempt->alive) return;
+      attempt->reports.push_back(std::move(report));
+      if (attempt->waiter) attempt->waiter->cancel();
+    });
+  };
+  integrations::TaskCanceller cancel = f.run.integrations->run(request, listener);
+
+  std::optional<TaskReport> final_report;
+  bool timed_out = false;
+  while (!final_report) {
+    while (!attempt->reports.empty()) {
+      TaskReport report = std::move(attempt->reports.front());
+      attempt->reports.pop_front();
+      const bool final = report.final();
+      if (callback && report.kind == Kind::kSucceeded) report.kind = Kind::kSubmitted;
+      events.report(report);
+      if (final) {
+        final_report = std::move(report);
+        break;
+      }
+    }
+    if (final_report) break;
+    if (std::chrono::steady_clock::now() >= timeout_at) {
+      timed_out = true;
+      break;
+    }
+    asio::steady_timer timer(f.run.strand, timeout_at);
+    ScopedTimer reg(*f.scope, timer);
+    attempt->waiter = &timer;
+    co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
+    attempt->waiter = nullptr;
+    if (f.scope->cancelled()) break;
+  }
+  attempt->alive = false;
+  if (!final_report) {
+    if (cancel) cancel();
+    if (!timed_out) co_return states_error(kCancelledError, "");
+    events.timed_out(std::string(errors::kTimeout));
+    co_return states_error(std::string(errors::kTimeout), "");
+  }
+  if (final_report->kind == Kind::kSucceeded || final_report->kind == Kind::kSubmitted)
+    co_return std::move(final_report->output);
+  StatesError error{final_report->error, final_report->cause};
+  error.reported_by_task = true;
+  co_return tl::unexpected(std::move(error));
+}
+
+// Waits for SendTaskSuccess/Failure on the task's token, bounded by `timeout_at` and by
+// HeartbeatSeconds between SendTaskHeartbeat calls.
+Awaitable<Result<Json>> await_callback(Frame& f, TaskEvents& events,
+                                       std::shared_ptr<PendingActivity> pending,
+                                       std::chrono::steady_clock::time_point timeout_at,
+                                       std::optional<double> heartbeat) {
+  ActivityBroker& broker = *f.run.services.activities;
+  std::optional<TaskOutcome> outcome;
+  std::string timed_out;
+  while (true) {
+    outcome = broker.outcome(*pending);
+    if (outcome) break;
+    const auto now = std::chrono::steady_clock::now();
+    auto deadline = timeout_at;
+    if (heartbeat) {
+      const auto beat_at = broker.last_heartbeat(*pending) +
+                           std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                               std::chrono::duration<double>(*heartbeat));
+      if (beat_at <= now) {
+        timed_out = std::string(errors::kHeartbeatTimeout);
+        break;
+      }
+      deadline = std::min(deadline, beat_at);
+    }
+    if (timeout_at <= now) {
+      timed_out = std::string(errors::kTimeout);
+      break;
+    }
+    asio::steady_timer timer(f.run.strand, deadline);
+    ScopedTimer reg(*f.scope, timer);
+    pending->waiter = &timer;
+    co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
+    pending->waiter = nullptr;
+    if (f.scope->cancelled()) break;
+  }
+  pending->alive = false;
+  broker.withdraw(pending);
+  if (!outcome && timed_out.empty()) co_return states_error(kCancelledError, "");
+  if (!outcome) {
+    events.timed_out(timed_out);
+    co_return states_error(timed_out, "");
+  }
+  if (outcome->success) {
+    Json result = parse_json_or_discarded(outcome->output);
+    if (result.is_discarded()) result = outcome->output;
+    events.report(TaskReport::succeeded(result));
+    co_return result;
+  }
+  events.report(TaskReport::failed(outcome->error, outcome->cause));
+  StatesError error{outcome->error, outcome->cause};
+  error.reported_by_task = true;
+  co_return tl::unexpected(std::move(error));
+}
+
 }  // namespace
 
 Awaitable<Result<Json>> run_integration_task(Frame& f, const asl::TaskState& s, const Json& input,
@@ -133,57 +245,36 @@ Awaitable<Result<Json>> run_integration_task(Frame& f, const asl::TaskState& s, 
             s.name + "'.");
   }
 
-  TaskEvents events(f, resource);
-  events.scheduled(resource, request.region, input, timeout, heartbeat);
-
-  auto attempt = std::make_shared<Attempt>(f.run.strand);
-  integrations::TaskListener listener = [attempt](TaskReport report) {
-    asio::post(attempt->strand, [attempt, report = std::move(report)]() mutable {
-      if (!attempt->alive) return;
-      attempt->reports.push_back(std::move(report));
-      if (attempt->waiter) attempt->waiter->cancel();
-    });
-  };
-  integrations::TaskCanceller cancel = integrations.run(request, listener);
-
+  // .waitForTaskToken: the call hands the token out, the task's result comes back through
+  // SendTaskSuccess/Failure (the token registered first: a fast worker may answer before the
+  // call itself has returned). A mocked answer is the final result.
+  const bool callback = resource.pattern == asl::IntegrationPattern::kWaitForTaskToken &&
+                        !integrations.mocked(request) && !request.task_token.empty();
+  std::shared_ptr<PendingActivity> pending;
+  if (callback) {
+    pending = std::make_shared<PendingActivity>(f.run.strand);
+    pending->token = request.task_token;
+    f.run.services.activities->register_callback(pending);
+  }
   const auto timeout_at = std::chrono::steady_clock::now() +
                           std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                               std::chrono::duration<double>(timeout.value_or(kDefaultTaskTimeout)));
-  std::optional<TaskReport> final_report;
-  bool timed_out = false;
-  while (!final_report) {
-    while (!attempt->reports.empty()) {
-      TaskReport report = std::move(attempt->reports.front());
-      attempt->reports.pop_front();
-      events.report(report);
-      if (report.final()) {
-        final_report = std::move(report);
-        break;
+  TaskEvents events(f, resource);
+  // Resumed after a restart while waiting for the callback: the call is not made again.
+  const bool submitted_before =
+      callback && f.top_level && f.run.resume && f.run.resume->extra.contains("callback_submitted");
+  if (!submitted_before) {
+    auto submitted = co_await call_integration(f, events, request, callback, timeout_at);
+    if (!submitted || !callback) {
+      if (pending) {
+        pending->alive = false;
+        f.run.services.activities->withdraw(pending);
       }
+      co_return submitted;
     }
-    if (final_report) break;
-    if (std::chrono::steady_clock::now() >= timeout_at) {
-      timed_out = true;
-      break;
-    }
-    asio::steady_timer timer(f.run.strand, timeout_at);
-    ScopedTimer reg(*f.scope, timer);
-    attempt->waiter = &timer;
-    co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
-    attempt->waiter = nullptr;
-    if (f.scope->cancelled()) break;
+    update_checkpoint(f, Json{{"callback_submitted", true}});
   }
-  attempt->alive = false;
-  if (!final_report) {
-    if (cancel) cancel();
-    if (!timed_out) co_return states_error(kCancelledError, "");
-    events.timed_out(std::string(errors::kTimeout));
-    co_return states_error(std::string(errors::kTimeout), "");
-  }
-  if (final_report->kind == Kind::kSucceeded) co_return std::move(final_report->output);
-  StatesError error{final_report->error, final_report->cause};
-  error.reported_by_task = true;
-  co_return tl::unexpected(std::move(error));
+  co_return co_await await_callback(f, events, pending, timeout_at, heartbeat);
 }
 
 }  // namespace sfn::engine

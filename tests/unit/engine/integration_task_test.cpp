@@ -22,6 +22,9 @@ class FakeIntegration final : public integrations::Integration {
  public:
   enum class Mode { kSucceed, kFail, kNever };
   explicit FakeIntegration(Mode mode) : mode_(mode) {}
+  // Called (on the answering thread, after the answer) with the task token, as a worker that
+  // received it would: for .waitForTaskToken tests.
+  std::function<void(const std::string&)> on_token;
 
   integrations::TaskCanceller run(const integrations::TaskRequest& request,
                                   integrations::TaskListener listener) override {
@@ -33,13 +36,15 @@ class FakeIntegration final : public integrations::Integration {
     if (mode_ == Mode::kNever) return [this] { ++cancelled_; };
     Json echo = Json{{"echo", request.parameters}};
     std::lock_guard lock(mutex_);
-    threads_.emplace_back([mode = mode_, listener, echo] {
-      listener(TaskReport::started());
-      if (mode == Mode::kSucceed)
-        listener(TaskReport::succeeded(echo));
-      else
-        listener(TaskReport::failed("Service.Broken", "it broke"));
-    });
+    threads_.emplace_back(
+        [mode = mode_, listener, echo, hook = on_token, token = request.task_token] {
+          listener(TaskReport::started());
+          if (mode == Mode::kSucceed)
+            listener(TaskReport::succeeded(echo));
+          else
+            listener(TaskReport::failed("Service.Broken", "it broke"));
+          if (hook) hook(token);
+        });
     return {};
   }
 
@@ -247,6 +252,7 @@ TEST_F(IntegrationTaskTest, MockedSyncTaskIsSubmittedAndItsAnswerIsTheFinalResul
 
 TEST_F(IntegrationTaskTest, WaitForTaskTokenHandsOutATokenInParameters) {
   auto fake = std::make_shared<FakeIntegration>(FakeIntegration::Mode::kSucceed);
+  fake->on_token = [this](const std::string& token) { runtime_->send_task_success(token, "{}"); };
   start_with(fake, "sqs");
   auto r = run(single_task({{"Resource", "arn:aws:states:::sqs:sendMessage.waitForTaskToken"},
                             {"Parameters", {{"MessageBody", {{"token.$", "$$.Task.Token"}}}}}}),
@@ -259,5 +265,67 @@ TEST_F(IntegrationTaskTest, WaitForTaskTokenHandsOutATokenInParameters) {
   EXPECT_GT(token.get<std::string>().size(), 20u);
 }
 
+Json callback_task(const Json& extra = Json::object()) {
+  Json task = {
+      {"Resource", "arn:aws:states:::sqs:sendMessage.waitForTaskToken"},
+      {"Parameters", {{"QueueUrl", "q"}, {"MessageBody", {{"token.$", "$$.Task.Token"}}}}}};
+  for (const auto& [k, v] : extra.items()) task[k] = v;
+  return single_task(task);
+}
+
+TEST_F(IntegrationTaskTest, WaitForTaskTokenSubmitsThenTakesSendTaskSuccessAsTheResult) {
+  auto fake = std::make_shared<FakeIntegration>(FakeIntegration::Mode::kSucceed);
+  fake->on_token = [this](const std::string& token) {
+    EXPECT_EQ(runtime_->send_task_success(token, R"({"approved":true})"), TaskReply::kOk);
+  };
+  start_with(fake, "sqs");
+  auto r = run(callback_task(), Json::object());
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, "SUCCEEDED") << r->cause.value_or("");
+  EXPECT_EQ(parse_json_or_discarded(*r->output), (Json{{"approved", true}}));
+  EXPECT_EQ(event_types(*r),
+            (std::vector<std::string>{"ExecutionStarted", "TaskStateEntered", "TaskScheduled",
+                                      "TaskStarted", "TaskSubmitted", "TaskSucceeded",
+                                      "TaskStateExited", "ExecutionSucceeded"}));
+  const Json& submitted = (*event_of(*r, "TaskSubmitted"))["taskSubmittedEventDetails"];
+  EXPECT_EQ(submitted["resource"], "sendMessage.waitForTaskToken");
+  EXPECT_TRUE(parse_json_or_discarded(submitted["output"].get<std::string>()).contains("echo"));
+}
+
+TEST_F(IntegrationTaskTest, WaitForTaskTokenSendTaskFailureIsTaskFailed) {
+  auto fake = std::make_shared<FakeIntegration>(FakeIntegration::Mode::kSucceed);
+  fake->on_token = [this](const std::string& token) {
+    EXPECT_EQ(runtime_->send_task_failure(token, "Rejected", "no"), TaskReply::kOk);
+  };
+  start_with(fake, "sqs");
+  auto r = run(callback_task(), Json::object());
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, "FAILED");
+  EXPECT_EQ(r->error, "Rejected");
+  EXPECT_EQ(r->cause, "no");
+  const Json& failed = (*event_of(*r, "TaskFailed"))["taskFailedEventDetails"];
+  EXPECT_EQ(failed["error"], "Rejected");
+}
+
+TEST_F(IntegrationTaskTest, WaitForTaskTokenWithoutHeartbeatTimesOutAndTheTokenIsClosed) {
+  auto fake = std::make_shared<FakeIntegration>(FakeIntegration::Mode::kSucceed);
+  std::string seen;
+  std::mutex seen_mutex;
+  fake->on_token = [&](const std::string& token) {
+    std::lock_guard lock(seen_mutex);
+    seen = token;
+  };
+  start_with(fake, "sqs");
+  auto r = run(callback_task({{"HeartbeatSeconds", 1}}), Json::object());
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, "FAILED");
+  EXPECT_EQ(r->error, "States.HeartbeatTimeout");
+  const Json* timed_out = event_of(*r, "TaskTimedOut");
+  ASSERT_TRUE(timed_out);
+  EXPECT_EQ((*timed_out)["taskTimedOutEventDetails"]["error"], "States.HeartbeatTimeout");
+  std::lock_guard lock(seen_mutex);
+  ASSERT_FALSE(seen.empty());
+  EXPECT_EQ(runtime_->send_task_success(seen, "{}"), TaskReply::kTaskTimedOut);
+}
 }  // namespace
 }  // namespace sfn::engine::testing
