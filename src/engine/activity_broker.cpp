@@ -2,8 +2,9 @@
 
 namespace sfn::engine {
 
-ActivityBroker::ActivityBroker(asio::io_context& io, std::chrono::seconds poll_timeout)
-    : io_(io), poll_timeout_(poll_timeout) {}
+ActivityBroker::ActivityBroker(asio::io_context& io, std::chrono::seconds poll_timeout,
+                               std::size_t remembered_tokens)
+    : io_(io), poll_timeout_(poll_timeout), remembered_tokens_(remembered_tokens) {}
 
 void ActivityBroker::wake(const std::shared_ptr<PendingActivity>& task) {
   asio::post(task->strand, [task] {
@@ -46,7 +47,7 @@ void ActivityBroker::schedule(const std::shared_ptr<PendingActivity>& task) {
 void ActivityBroker::withdraw(const std::shared_ptr<PendingActivity>& task) {
   std::lock_guard lock(mutex_);
   by_token_.erase(task->token);
-  finished_tokens_.insert(task->token);
+  remember_finished(task->token);
   auto it = queued_.find(task->activity_arn);
   if (it != queued_.end()) std::erase(it->second, task);
 }
@@ -89,6 +90,15 @@ void ActivityBroker::poll(const std::string& activity_arn, const std::string& wo
   });
 }
 
+void ActivityBroker::remember_finished(const std::string& token) {
+  if (!finished_tokens_.insert(token).second) return;
+  finished_order_.push_back(token);
+  if (finished_order_.size() > remembered_tokens_) {
+    finished_tokens_.erase(finished_order_.front());
+    finished_order_.pop_front();
+  }
+}
+
 void ActivityBroker::register_callback(const std::shared_ptr<PendingActivity>& task) {
   std::lock_guard lock(mutex_);
   by_token_[task->token] = task;
@@ -105,7 +115,7 @@ TaskReply ActivityBroker::complete(const std::string& token, TaskOutcome outcome
     if (task->outcome) return TaskReply::kTaskTimedOut;
     task->outcome = std::move(outcome);
     by_token_.erase(it);
-    finished_tokens_.insert(token);
+    remember_finished(token);
     auto q = queued_.find(task->activity_arn);
     if (q != queued_.end()) std::erase(q->second, task);
   }

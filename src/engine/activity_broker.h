@@ -12,9 +12,9 @@
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <set>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "engine/net.h"
 #include "sfn/engine/runtime.h"
@@ -46,7 +46,8 @@ struct PendingActivity {
 
 class ActivityBroker {
  public:
-  explicit ActivityBroker(asio::io_context& io, std::chrono::seconds poll_timeout);
+  ActivityBroker(asio::io_context& io, std::chrono::seconds poll_timeout,
+                 std::size_t remembered_tokens);
 
   void schedule(const std::shared_ptr<PendingActivity>& task);
   // A .waitForTaskToken task: its token answers SendTaskSuccess/Failure/Heartbeat like an
@@ -84,7 +85,12 @@ class ActivityBroker {
   std::unordered_map<std::string, std::deque<std::shared_ptr<PendingActivity>>> queued_;
   std::unordered_map<std::string, std::deque<std::shared_ptr<Poller>>> pollers_;
   std::unordered_map<std::string, std::shared_ptr<PendingActivity>> by_token_;
-  std::set<std::string> finished_tokens_;
+  // Tokens of tasks that ended, so that a late answer gets TaskTimedOut rather than
+  // InvalidToken: the most recent `remembered_tokens_`, oldest forgotten first (bounded memory).
+  void remember_finished(const std::string& token);
+  std::size_t remembered_tokens_;
+  std::unordered_set<std::string> finished_tokens_;
+  std::deque<std::string> finished_order_;
   bool shut_down_ = false;
 };
 

@@ -42,7 +42,7 @@ class RuntimeImpl final : public Runtime {
         store_(store),
         options_(std::move(options)),
         pool_(options_.threads == 0 ? 1 : options_.threads),
-        broker_(io, std::chrono::seconds(60)) {
+        broker_(io, std::chrono::seconds(60), options_.remembered_task_tokens) {
     services_.wait_time_scale = options_.wait_time_scale;
     services_.max_history_events = options_.max_history_events;
     services_.variable_quotas = options_.variable_quotas;

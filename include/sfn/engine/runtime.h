@@ -41,6 +41,9 @@ struct RuntimeOptions {
   std::string account = "123456789012";
   std::int64_t max_history_events = kMaxHistoryEvents;  // lower only in tests
   VariableQuotas variable_quotas;                       // lower only in tests
+  // Tokens of finished tasks remembered so that a late SendTask* answers TaskTimedOut (not
+  // InvalidToken); the oldest are forgotten first. Lower only in tests.
+  std::size_t remembered_task_tokens = 100'000;
   // Task integrations (filled by the app) and the mock config (--mock-config), both optional.
   std::shared_ptr<const integrations::Registry> integrations;
   std::shared_ptr<const integrations::MockConfig> mocks;

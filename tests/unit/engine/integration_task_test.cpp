@@ -81,12 +81,13 @@ const Json* event_of(const ExecutionRecord& r, const std::string& type) {
 class IntegrationTaskTest : public EngineFixture {
  protected:
   void start_with(std::shared_ptr<FakeIntegration> fake, const char* key = "lambda",
-                  const char* mock_config = nullptr) {
+                  const char* mock_config = nullptr, std::size_t remembered_tokens = 100'000) {
     fake_ = fake;
     auto registry = std::make_shared<integrations::Registry>();
     if (fake) registry->add(key, fake);
     RuntimeOptions options;
     options.integrations = registry;
+    options.remembered_task_tokens = remembered_tokens;
     if (mock_config) {
       auto parsed = integrations::parse_mock_config(mock_config);
       ASSERT_TRUE(parsed) << parsed.error();
@@ -326,6 +327,32 @@ TEST_F(IntegrationTaskTest, WaitForTaskTokenWithoutHeartbeatTimesOutAndTheTokenI
   std::lock_guard lock(seen_mutex);
   ASSERT_FALSE(seen.empty());
   EXPECT_EQ(runtime_->send_task_success(seen, "{}"), TaskReply::kTaskTimedOut);
+}
+
+TEST_F(IntegrationTaskTest, FinishedTokensAreRememberedUpToABound) {
+  auto fake = std::make_shared<FakeIntegration>(FakeIntegration::Mode::kSucceed);
+  std::vector<std::string> tokens;
+  std::mutex tokens_mutex;
+  fake->on_token = [&](const std::string& token) {
+    {
+      std::lock_guard lock(tokens_mutex);
+      tokens.push_back(token);
+    }
+    runtime_->send_task_success(token, "{}");
+  };
+  start_with(fake, "sqs", nullptr, /*remembered_tokens=*/3);
+  for (int i = 0; i < 5; ++i) {
+    auto r = run(callback_task(), Json::object());
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, "SUCCEEDED");
+  }
+  std::lock_guard lock(tokens_mutex);
+  ASSERT_EQ(tokens.size(), 5u);
+  // The two oldest are forgotten; the three most recent answer TaskTimedOut.
+  EXPECT_EQ(runtime_->send_task_success(tokens[0], "{}"), TaskReply::kInvalidToken);
+  EXPECT_EQ(runtime_->send_task_heartbeat(tokens[1]), TaskReply::kInvalidToken);
+  EXPECT_EQ(runtime_->send_task_success(tokens[2], "{}"), TaskReply::kTaskTimedOut);
+  EXPECT_EQ(runtime_->send_task_failure(tokens[4], "E", "C"), TaskReply::kTaskTimedOut);
 }
 }  // namespace
 }  // namespace sfn::engine::testing
