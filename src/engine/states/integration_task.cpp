@@ -106,6 +106,52 @@ class TaskEvents {
   std::string resource_type_, resource_;
 };
 
+}  // namespace
+
+std::chrono::steady_clock::time_point task_deadline(std::optional<double> timeout) {
+  return std::chrono::steady_clock::now() +
+         std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+             std::chrono::duration<double>(timeout.value_or(kDefaultTaskTimeout)));
+}
+
+Awaitable<TokenWait> await_task_token(Frame& f, const std::shared_ptr<PendingActivity>& task,
+                                      std::chrono::steady_clock::time_point timeout_at,
+                                      std::optional<double> heartbeat) {
+  ActivityBroker& broker = *f.run.services.activities;
+  TokenWait wait;
+  while (true) {
+    wait.outcome = broker.outcome(*task);
+    if (wait.outcome) break;
+    const auto now = std::chrono::steady_clock::now();
+    auto deadline = timeout_at;
+    if (heartbeat) {
+      const auto beat_at = broker.last_heartbeat(*task) +
+                           std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                               std::chrono::duration<double>(*heartbeat));
+      if (beat_at <= now) {
+        wait.timed_out = std::string(errors::kHeartbeatTimeout);
+        break;
+      }
+      deadline = std::min(deadline, beat_at);
+    }
+    if (timeout_at <= now) {
+      wait.timed_out = std::string(errors::kTimeout);
+      break;
+    }
+    asio::steady_timer timer(f.run.strand, deadline);
+    ScopedTimer reg(*f.scope, timer);
+    task->waiter = &timer;
+    co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
+    task->waiter = nullptr;
+    if (f.scope->cancelled()) break;
+  }
+  task->alive = false;
+  broker.withdraw(task);
+  co_return wait;
+}
+
+namespace {
+
 // One call of the integration, its reports written as events, bounded by `timeout_at`. With
 // `callback`, the call's success is the submission (TaskSubmitted) and its output is returned.
 Awaitable<Result<Json>> call_integration(Frame& f, TaskEvents& events,
@@ -169,37 +215,7 @@ Awaitable<Result<Json>> await_callback(Frame& f, TaskEvents& events,
                                        std::shared_ptr<PendingActivity> pending,
                                        std::chrono::steady_clock::time_point timeout_at,
                                        std::optional<double> heartbeat) {
-  ActivityBroker& broker = *f.run.services.activities;
-  std::optional<TaskOutcome> outcome;
-  std::string timed_out;
-  while (true) {
-    outcome = broker.outcome(*pending);
-    if (outcome) break;
-    const auto now = std::chrono::steady_clock::now();
-    auto deadline = timeout_at;
-    if (heartbeat) {
-      const auto beat_at = broker.last_heartbeat(*pending) +
-                           std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                               std::chrono::duration<double>(*heartbeat));
-      if (beat_at <= now) {
-        timed_out = std::string(errors::kHeartbeatTimeout);
-        break;
-      }
-      deadline = std::min(deadline, beat_at);
-    }
-    if (timeout_at <= now) {
-      timed_out = std::string(errors::kTimeout);
-      break;
-    }
-    asio::steady_timer timer(f.run.strand, deadline);
-    ScopedTimer reg(*f.scope, timer);
-    pending->waiter = &timer;
-    co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
-    pending->waiter = nullptr;
-    if (f.scope->cancelled()) break;
-  }
-  pending->alive = false;
-  broker.withdraw(pending);
+  auto [outcome, timed_out] = co_await await_task_token(f, pending, timeout_at, heartbeat);
   if (!outcome && timed_out.empty()) co_return states_error(kCancelledError, "");
   if (!outcome) {
     events.timed_out(timed_out);
@@ -256,9 +272,7 @@ Awaitable<Result<Json>> run_integration_task(Frame& f, const asl::TaskState& s, 
     pending->token = request.task_token;
     f.run.services.activities->register_callback(pending);
   }
-  const auto timeout_at = std::chrono::steady_clock::now() +
-                          std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                              std::chrono::duration<double>(timeout.value_or(kDefaultTaskTimeout)));
+  const auto timeout_at = task_deadline(timeout);
   TaskEvents events(f, resource);
   // Resumed after a restart while waiting for the callback: the call is not made again.
   const bool submitted_before =

@@ -3,13 +3,33 @@
 // LambdaFunction* family for a Lambda function ARN), bounded by TimeoutSeconds.
 #pragma once
 
+#include <chrono>
+#include <memory>
 #include <optional>
+#include <string>
 
+#include "engine/activity_broker.h"
 #include "engine/data_flow.h"
 #include "engine/frame.h"
 #include "sfn/asl/model/states.h"
 
 namespace sfn::engine {
+
+// When a task given `timeout` seconds (none: Step Functions' 99,999,999) must end.
+std::chrono::steady_clock::time_point task_deadline(std::optional<double> timeout);
+
+// How waiting on a task token ended: the worker's answer, or the timeout error's name
+// (States.Timeout, States.HeartbeatTimeout); both empty when the frame was cancelled.
+struct TokenWait {
+  std::optional<TaskOutcome> outcome;
+  std::string timed_out;
+};
+
+// Waits for SendTaskSuccess/Failure on `task`'s token (an activity's or a callback's), bounded by
+// `timeout_at` and by HeartbeatSeconds between heartbeats, then withdraws the token.
+Awaitable<TokenWait> await_task_token(Frame& f, const std::shared_ptr<PendingActivity>& task,
+                                      std::chrono::steady_clock::time_point timeout_at,
+                                      std::optional<double> heartbeat);
 
 Awaitable<Result<Json>> run_integration_task(Frame& f, const asl::TaskState& s, const Json& input,
                                              std::optional<double> timeout,

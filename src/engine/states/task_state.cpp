@@ -14,8 +14,6 @@
 namespace sfn::engine {
 namespace {
 
-constexpr double kDefaultTaskTimeout = 99999999;
-
 Result<std::optional<double>> seconds_field(const asl::DynamicValue& v, const char* name,
                                             const char* path_name, const Json& input, StateIO& io) {
   if (!v.present()) return std::optional<double>();
@@ -62,42 +60,9 @@ Awaitable<Result<Json>> run_activity(Frame& f, const asl::TaskState& s, const Js
     if (!worker.empty()) d["workerName"] = worker;
     f.run.history.add(f.chain, "ActivityStarted", "activityStartedEventDetails", std::move(d));
   };
-  const auto started = std::chrono::steady_clock::now();
-  const auto timeout_at =
-      started + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                    std::chrono::duration<double>(timeout.value_or(kDefaultTaskTimeout)));
+  const auto timeout_at = task_deadline(timeout);
   broker->schedule(task);
-
-  std::optional<TaskOutcome> outcome;
-  std::string timed_out;
-  while (true) {
-    outcome = broker->outcome(*task);
-    if (outcome) break;
-    auto now = std::chrono::steady_clock::now();
-    auto deadline = timeout_at;
-    if (heartbeat) {
-      auto hb_at = broker->last_heartbeat(*task) +
-                   std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                       std::chrono::duration<double>(*heartbeat));
-      if (hb_at <= now) {
-        timed_out = std::string(errors::kHeartbeatTimeout);
-        break;
-      }
-      deadline = std::min(deadline, hb_at);
-    }
-    if (timeout_at <= now) {
-      timed_out = std::string(errors::kTimeout);
-      break;
-    }
-    asio::steady_timer timer(f.run.strand, deadline);
-    ScopedTimer reg(*f.scope, timer);
-    task->waiter = &timer;
-    co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
-    task->waiter = nullptr;
-    if (f.scope->cancelled()) break;
-  }
-  task->alive = false;
-  broker->withdraw(task);
+  auto [outcome, timed_out] = co_await await_task_token(f, task, timeout_at, heartbeat);
   if (f.scope->cancelled() && !outcome) co_return states_error(kCancelledError, "");
   if (!timed_out.empty()) {
     Json d = Json::object();
