@@ -164,6 +164,17 @@ void start_execution(Service& svc, const Json& req, Reply reply) {
   });
 }
 
+}  // namespace
+
+void start_nested_execution(Service& svc, const Json& request, ExecutionStarted started) {
+  begin_execution(svc, request, false, [&svc, started](auto r, bool existing) {
+    started(r);
+    if (r && !existing) svc.runtime->start(*r);
+  });
+}
+
+namespace {
+
 Json describe(const engine::ExecutionRecord& r) {
   std::lock_guard lock(r.mutex);
   Json j = Json::object();

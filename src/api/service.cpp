@@ -40,7 +40,11 @@ Service::Service(boost::asio::io_context& io_context, store::Store& st, const Se
   runtime_options.wait_time_scale = opts.wait_time_scale;
   runtime_options.region = opts.region;
   runtime_options.account = opts.account;
-  runtime_options.integrations = opts.integrations;
+  // The app's integrations, and this service's own executions for states:startExecution.
+  auto registry = opts.integrations ? std::make_shared<integrations::Registry>(*opts.integrations)
+                                    : std::make_shared<integrations::Registry>();
+  registry->add("states", make_nested_executions(*this));
+  runtime_options.integrations = std::move(registry);
   runtime_options.mocks = opts.mocks;
   runtime = engine::make_runtime(io, store, runtime_options, [this](const std::string& arn) {
     std::lock_guard lock(mutex);

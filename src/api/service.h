@@ -96,6 +96,16 @@ void register_history_handlers(std::map<std::string, Handler>& table);
 void register_activity_handlers(std::map<std::string, Handler>& table);
 void register_tag_handlers(std::map<std::string, Handler>& table);
 
+// StartExecution as a Task state calls it (states:startExecution): `started` gets the new
+// execution's record before it runs (or, by name idempotency, the one already running), or
+// StartExecution's error. Runs on the calling thread or an I/O thread.
+using ExecutionStarted = std::function<void(ApiResult<std::shared_ptr<engine::ExecutionRecord>>)>;
+void start_nested_execution(Service& svc, const Json& request, ExecutionStarted started);
+
+// The integration serving arn:aws:states:::states:startExecution[.sync|.sync:2|
+// .waitForTaskToken] with this service's executions (registered under "states").
+std::shared_ptr<integrations::Integration> make_nested_executions(Service& svc);
+
 // Shared response pieces.
 Json execution_summary(const engine::ExecutionRecord& r);
 // A record rebuilt from a stored row (identity, status, result; no events, no machine).

@@ -54,6 +54,23 @@ void update_checkpoint(Frame& frame, const Json& extra) {
   frame.run.services.save_checkpoint(*frame.run.record, frame.run.checkpoint);
 }
 
+std::optional<Json> take_resumed(Frame& frame, const char* key) {
+  if (!frame.top_level || !frame.run.resume) return std::nullopt;
+  Json& extra = frame.run.resume->extra;
+  if (!extra.is_object() || !extra.contains(key)) return std::nullopt;
+  Json value = std::move(extra[key]);
+  extra.erase(key);
+  return value;
+}
+
+void drop_checkpoint_key(Frame& frame, const char* key) {
+  if (!frame.top_level || !frame.run.checkpoint.is_object() || !frame.run.checkpoint.contains(key))
+    return;
+  frame.run.checkpoint.erase(key);
+  if (frame.run.durable && frame.run.services.save_checkpoint)
+    frame.run.services.save_checkpoint(*frame.run.record, frame.run.checkpoint);
+}
+
 std::chrono::steady_clock::duration scaled(const Frame& frame, double seconds) {
   double s = seconds * frame.run.services.wait_time_scale;
   if (!(s > 0)) return std::chrono::steady_clock::duration::zero();

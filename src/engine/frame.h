@@ -100,6 +100,13 @@ Awaitable<bool> sleep_until(Frame& frame, std::chrono::steady_clock::time_point 
 // Saves the top-level checkpoint with `extra` merged in (Wait deadline, task token).
 void update_checkpoint(Frame& frame, const Json& extra);
 
+// Takes `key` out of the resume point of a restarted top-level frame: one attempt of the state
+// resumes from it, a retry after that attempt starts afresh. nullopt when absent.
+std::optional<Json> take_resumed(Frame& frame, const char* key);
+
+// Removes `key` from the saved checkpoint (a new attempt begins); written only if it was there.
+void drop_checkpoint_key(Frame& frame, const char* key);
+
 // Scales a duration in seconds by --wait-time-scale.
 std::chrono::steady_clock::duration scaled(const Frame& frame, double seconds);
 

@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <set>
 #include <unordered_map>
 
 #include "engine/activity_broker.h"
@@ -141,9 +142,13 @@ class RuntimeImpl final : public Runtime {
     r.entered_previous_id = cp.value("entered_previous_id", std::int64_t{0});
     r.variables = cp.value("variables", Json::object());
     if (cp.contains("wait_until")) r.wait_until = cp["wait_until"].get<double>();
-    if (cp.contains("task_token")) r.extra["task_token"] = cp["task_token"];
-    if (cp.contains("mock_calls")) r.extra["mock_calls"] = cp["mock_calls"];
-    if (cp.contains("callback_submitted")) r.extra["callback_submitted"] = cp["callback_submitted"];
+    // Everything else is what the state saved (a task token, a submitted job, mock counters).
+    static const std::set<std::string, std::less<>> kPosition{
+        "state",     "input",         "entered_event_id", "entered_previous_id",
+        "variables", "last_event_id", "wait_until"};
+    r.extra = Json::object();
+    for (auto it = cp.begin(); it != cp.end(); ++it)
+      if (!kPosition.count(it.key())) r.extra[it.key()] = it.value();
     std::int64_t last = cp.value("last_event_id", r.entered_event_id);
     {
       std::lock_guard lock(record->mutex);

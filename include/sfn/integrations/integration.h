@@ -27,6 +27,10 @@ struct TaskRequest {
   std::optional<double> heartbeat_seconds;
   std::string execution_arn;
   std::string state_name;
+  // Set when a run-a-job task (.sync, .sync:2) resumes after a restart: the output of its
+  // submission (TaskSubmitted) in the earlier run. The integration then reports neither started
+  // nor submitted again: it waits for the job that output names and reports its end.
+  Json submitted;
 };
 
 // One step of a task's progress, reported in order. The last report of an attempt is kSucceeded

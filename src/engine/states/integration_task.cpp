@@ -152,13 +152,24 @@ Awaitable<TokenWait> await_task_token(Frame& f, const std::shared_ptr<PendingAct
 
 namespace {
 
+// Checkpoint keys of a Task attempt that a restart resumes from: the callback's call was made
+// (the task then only waits for its token), or a run-a-job task's job was submitted (its
+// TaskSubmitted output: the integration waits for that job instead of submitting another).
+constexpr const char* kCallbackSubmitted = "callback_submitted";
+constexpr const char* kTaskSubmitted = "task_submitted";
+
 // One call of the integration, its reports written as events, bounded by `timeout_at`. With
 // `callback`, the call's success is the submission (TaskSubmitted) and its output is returned.
+// With `run_job`, the submission is checkpointed; a request carrying the earlier submission
+// (resumed after a restart) writes no TaskScheduled again.
 Awaitable<Result<Json>> call_integration(Frame& f, TaskEvents& events,
                                          const integrations::TaskRequest& request, bool callback,
+                                         bool run_job,
                                          std::chrono::steady_clock::time_point timeout_at) {
-  events.scheduled(*request.resource, request.region, request.parameters, request.timeout_seconds,
-                   request.heartbeat_seconds);
+  if (request.submitted.is_null()) {
+    events.scheduled(*request.resource, request.region, request.parameters, request.timeout_seconds,
+                     request.heartbeat_seconds);
+  }
   auto attempt = std::make_shared<Attempt>(f.run.strand);
   integrations::TaskListener listener = [attempt](TaskReport report) {
     asio::post(attempt->strand, [attempt, report = std::move(report)]() mutable {
@@ -178,6 +189,8 @@ Awaitable<Result<Json>> call_integration(Frame& f, TaskEvents& events,
       const bool final = report.final();
       if (callback && report.kind == Kind::kSucceeded) report.kind = Kind::kSubmitted;
       events.report(report);
+      if (run_job && report.kind == Kind::kSubmitted)
+        update_checkpoint(f, Json{{kTaskSubmitted, report.output}});
       if (final) {
         final_report = std::move(report);
         break;
@@ -196,8 +209,11 @@ Awaitable<Result<Json>> call_integration(Frame& f, TaskEvents& events,
     if (f.scope->cancelled()) break;
   }
   attempt->alive = false;
+  if (run_job) drop_checkpoint_key(f, kTaskSubmitted);
   if (!final_report) {
-    if (cancel) cancel();
+    // A server shutting down leaves the work running (a child execution, a job): the task
+    // resumes it at the next start.
+    if (cancel && f.run.stop != ExecutionRun::Stop::kShutdown) cancel();
     if (!timed_out) co_return states_error(kCancelledError, "");
     events.timed_out(std::string(errors::kTimeout));
     co_return states_error(std::string(errors::kTimeout), "");
@@ -272,13 +288,19 @@ Awaitable<Result<Json>> run_integration_task(Frame& f, const asl::TaskState& s, 
     pending->token = request.task_token;
     f.run.services.activities->register_callback(pending);
   }
+  const bool run_job = (resource.pattern == asl::IntegrationPattern::kSync ||
+                        resource.pattern == asl::IntegrationPattern::kSync2) &&
+                       !integrations.mocked(request);
+  if (run_job) {
+    if (auto earlier = take_resumed(f, kTaskSubmitted)) request.submitted = std::move(*earlier);
+  }
   const auto timeout_at = task_deadline(timeout);
   TaskEvents events(f, resource);
   // Resumed after a restart while waiting for the callback: the call is not made again.
-  const bool submitted_before =
-      callback && f.top_level && f.run.resume && f.run.resume->extra.contains("callback_submitted");
+  const bool submitted_before = callback && take_resumed(f, kCallbackSubmitted).has_value();
   if (!submitted_before) {
-    auto submitted = co_await call_integration(f, events, request, callback, timeout_at);
+    drop_checkpoint_key(f, kCallbackSubmitted);
+    auto submitted = co_await call_integration(f, events, request, callback, run_job, timeout_at);
     if (!submitted || !callback) {
       if (pending) {
         pending->alive = false;
@@ -286,7 +308,7 @@ Awaitable<Result<Json>> run_integration_task(Frame& f, const asl::TaskState& s, 
       }
       co_return submitted;
     }
-    update_checkpoint(f, Json{{"callback_submitted", true}});
+    update_checkpoint(f, Json{{kCallbackSubmitted, true}});
   }
   co_return co_await await_callback(f, events, pending, timeout_at, heartbeat);
 }

@@ -42,9 +42,11 @@ Awaitable<Result<Json>> run_activity(Frame& f, const asl::TaskState& s, const Js
   auto task = std::make_shared<PendingActivity>(f.run.strand);
   task->activity_arn = s.resource;
   task->input = dump_compact(input);
-  const bool resuming = f.top_level && f.run.resume && f.run.resume->extra.contains("task_token");
-  if (resuming) {
-    task->token = f.run.resume->extra["task_token"].get<std::string>();
+  // Resumed after a restart: the same task, still waiting for its worker (a retry after it is
+  // a new task).
+  auto resumed_token = take_resumed(f, "task_token");
+  if (resumed_token && resumed_token->is_string()) {
+    task->token = resumed_token->get<std::string>();
   } else {
     task->token = make_task_token();
     Json d = Json::object();

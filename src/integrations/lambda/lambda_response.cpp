@@ -4,9 +4,10 @@
 #include <cctype>
 #include <cstdio>
 #include <cstring>  // sigdescr_np
-#include <ctime>
 #include <random>
 #include <vector>
+
+#include "sfn/integrations/sdk_response.h"
 
 namespace sfn::integrations::lambda {
 namespace {
@@ -14,15 +15,6 @@ namespace {
 // stderr lines kept in a Runtime.ExitError's stackTrace, and the longest line kept.
 constexpr std::size_t kStderrLines = 10;
 constexpr std::size_t kStderrLineLength = 1000;
-
-std::string http_date() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[64];
-  std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S GMT", &tm);
-  return buf;
-}
 
 std::string hex(std::size_t digits) {
   thread_local std::mt19937_64 rng{std::random_device{}()};
@@ -102,20 +94,15 @@ Json payload_of(const std::string& out) {
 }
 
 Json invoke_output(Json payload, const std::string& request_id, std::size_t length) {
-  const std::string date = http_date(), trace = trace_id(), size = std::to_string(length);
-  Json headers = {{"Connection", "keep-alive"},          {"Content-Length", size},
-                  {"Content-Type", "application/json"},  {"Date", date},
-                  {"X-Amz-Executed-Version", "$LATEST"}, {"x-amzn-Remapped-Content-Length", "0"},
-                  {"x-amzn-RequestId", request_id},      {"X-Amzn-Trace-Id", trace}};
-  Json all = Json::object();
-  for (const auto& [name, value] : headers.items()) all[name] = Json::array({value});
+  const HeaderList headers = {
+      {"Connection", "keep-alive"},          {"Content-Length", std::to_string(length)},
+      {"Content-Type", "application/json"},  {"Date", http_date()},
+      {"X-Amz-Executed-Version", "$LATEST"}, {"x-amzn-Remapped-Content-Length", "0"},
+      {"x-amzn-RequestId", request_id},      {"X-Amzn-Trace-Id", trace_id()}};
   return Json{{"ExecutedVersion", "$LATEST"},
               {"Payload", std::move(payload)},
-              {"SdkHttpMetadata",
-               {{"AllHttpHeaders", std::move(all)},
-                {"HttpHeaders", std::move(headers)},
-                {"HttpStatusCode", 200}}},
-              {"SdkResponseMetadata", {{"RequestId", request_id}}},
+              {"SdkHttpMetadata", sdk_http_metadata(headers, 200)},
+              {"SdkResponseMetadata", sdk_response_metadata(request_id)},
               {"StatusCode", 200}};
 }
 

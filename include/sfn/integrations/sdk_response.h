@@ -1,0 +1,29 @@
+// What Step Functions adds to an optimized integration's output about the HTTP response its AWS
+// SDK call received (SdkHttpMetadata, SdkResponseMetadata), shared by every integration that
+// answers in that shape (Lambda's Invoke, StartExecution, the AWS services).
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "sfn/common/json.h"
+
+namespace sfn::integrations {
+
+using HeaderList = std::vector<std::pair<std::string, std::string>>;
+
+// {"AllHttpHeaders": {name: [value]}, "HttpHeaders": {name: value}, "HttpStatusCode": status},
+// headers in the given order.
+Json sdk_http_metadata(const HeaderList& headers, int status);
+
+// {"RequestId": request_id}
+Json sdk_response_metadata(const std::string& request_id);
+
+// The current time as an HTTP Date header value (RFC 7231 IMF-fixdate).
+std::string http_date();
+
+// An epoch time in seconds as the milliseconds the SDK's dates are reported in.
+std::int64_t epoch_millis(double epoch_seconds);
+
+}  // namespace sfn::integrations

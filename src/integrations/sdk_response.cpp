@@ -1,0 +1,37 @@
+#include "sfn/integrations/sdk_response.h"
+
+#include <cmath>
+#include <ctime>
+
+namespace sfn::integrations {
+
+Json sdk_http_metadata(const HeaderList& headers, int status) {
+  Json all = Json::object();
+  Json single = Json::object();
+  for (const auto& [name, value] : headers) {
+    all[name] = Json::array({value});
+    single[name] = value;
+  }
+  return Json{{"AllHttpHeaders", std::move(all)},
+              {"HttpHeaders", std::move(single)},
+              {"HttpStatusCode", status}};
+}
+
+Json sdk_response_metadata(const std::string& request_id) {
+  return Json{{"RequestId", request_id}};
+}
+
+std::string http_date() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[64];
+  std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+  return buf;
+}
+
+std::int64_t epoch_millis(double epoch_seconds) {
+  return static_cast<std::int64_t>(std::llround(epoch_seconds * 1000.0));
+}
+
+}  // namespace sfn::integrations
