@@ -3,6 +3,7 @@
 #include "api/request_fields.h"
 #include "api/service.h"
 #include "sfn/asl/parse/parse_definition.h"
+#include "sfn/asl/validate/workflow_type.h"
 #include "sfn/common/clock.h"
 #include "sfn/common/ids.h"
 
@@ -19,10 +20,14 @@ ApiResult<std::string> check_type(const std::optional<std::string>& type) {
   return t;
 }
 
-ApiResult<std::shared_ptr<const asl::StateMachine>> compile(const std::string& definition) {
+// The definition parsed, and allowed for a state machine of `type`.
+ApiResult<std::shared_ptr<const asl::StateMachine>> compile(const std::string& definition,
+                                                            const std::string& type) {
   auto parsed = asl::parse_definition(definition);
   if (!parsed.machine)
     return api_error("InvalidDefinition", asl::invalid_definition_message(parsed.diagnostics));
+  if (auto refused = asl::workflow_type_diagnostics(*parsed.machine, type); !refused.empty())
+    return api_error("InvalidDefinition", asl::invalid_definition_message(refused));
   return parsed.machine;
 }
 
@@ -55,7 +60,7 @@ void create_state_machine(Service& svc, const Json& req, Reply reply) {
   if (!is_valid_resource_name(*name))
     return reply(api_error("InvalidName", "Invalid Name: '" + *name + "'"));
   TRY(role_ok, check_role(*role));
-  TRY(machine, compile(*definition));
+  TRY(machine, compile(*definition, *type));
 
   std::string arn = svc.arns.state_machine(*name);
   std::lock_guard lock(svc.mutex);
@@ -124,13 +129,19 @@ void update_state_machine(Service& svc, const Json& req, Reply reply) {
                            "Either the definition, the role ARN, the LoggingConfiguration, or the "
                            "TracingConfiguration must be specified"));
   TRY(role_ok, check_role(*role));
+  std::string type;  // fixed at creation
+  {
+    std::lock_guard lock(svc.mutex);
+    TRY(entry, svc.find_state_machine(*arn));
+    type = (*entry)->row.type;
+  }
   std::shared_ptr<const asl::StateMachine> machine;
-  if (*definition) {
-    TRY(m, compile(**definition));
+  if (*definition) {  // parsed without the lock held
+    TRY(m, compile(**definition, type));
     machine = *m;
   }
   std::lock_guard lock(svc.mutex);
-  TRY(entry, svc.find_state_machine(*arn));
+  TRY(entry, svc.find_state_machine(*arn));  // deleted meanwhile?
   auto& e = **entry;
   if (*definition) {
     e.row.definition = **definition;
@@ -182,6 +193,10 @@ void validate_definition(Service&, const Json& req, Reply reply) {
   TRY(type, check_type(*type_in));
   TRY(max, f.optional_int("maxResults", 0, 100));
   auto parsed = asl::parse_definition(*definition);
+  if (parsed.machine) {
+    for (auto& d : asl::workflow_type_diagnostics(*parsed.machine, *type))
+      parsed.diagnostics.push_back(std::move(d));
+  }
   Json diags = Json::array();
   bool failed = false;
   std::size_t limit = max->value_or(0) == 0 ? 100 : static_cast<std::size_t>(**max);

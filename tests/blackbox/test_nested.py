@@ -7,7 +7,8 @@ import json
 import time
 import unittest
 
-from sfn_harness import Server, ServerTestCase, create_state_machine, unique, wait_for_execution
+from sfn_harness import (CliError, Server, ServerTestCase, create_state_machine, unique,
+                         wait_for_execution)
 
 CHILD = {"StartAt": "Greet", "States": {"Greet": {
     "Type": "Pass", "Parameters": {"greeting.$": "States.Format('Hello, {}', $.who)"},
@@ -100,6 +101,16 @@ class Nested(ServerTestCase):
         self.assertTrue(done["cause"].startswith(
             f"State Machine Does Not Exist: '{missing}' (Service: AWSStepFunctions; "
             "Status Code: 400; Error Code: StateMachineDoesNotExist; Request ID: "), done["cause"])
+
+    def test_an_express_parent_cannot_wait_for_its_child(self):
+        definition = json.dumps(parent("arn:aws:states:::states:startExecution.sync"))
+        with self.assertRaises(CliError) as e:
+            self.cli("create-state-machine", "--name", unique("express-parent"), "--type",
+                     "EXPRESS", "--definition", definition, "--role-arn",
+                     "arn:aws:iam::123456789012:role/r")
+        self.assertEqual(e.exception.code, "InvalidDefinition")
+        self.assertIn("Express state machine does not support '.sync' service integration. "
+                      "at /States/Child/Resource", str(e.exception))
 
     def test_wait_for_task_token_takes_the_callback(self):
         definition = parent("arn:aws:states:::states:startExecution.waitForTaskToken",

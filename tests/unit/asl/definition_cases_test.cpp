@@ -1,11 +1,13 @@
 // Data-driven definition cases: tests/unit/asl/data/*.json hold
-// {"cases": [{"name", "definition" (JSON, or "definition_text" for raw text), "valid",
+// {"cases": [{"name", "definition" (JSON, or "definition_text" for raw text), "type" (optional:
+//   STANDARD or EXPRESS, whose restrictions then apply too), "valid",
 //   "diagnostics": [{"code", "location", "message" (a substring)}]}]}.
 // Every listed diagnostic must be reported; a valid definition must report no error.
 #include <gtest/gtest.h>
 
 #include "case_registry.h"
 #include "sfn/asl/parse/parse_definition.h"
+#include "sfn/asl/validate/workflow_type.h"
 
 namespace sfn::asl {
 namespace {
@@ -21,6 +23,11 @@ void run_case(const Json& tc) {
   std::string text = tc.contains("definition_text") ? tc.at("definition_text").get<std::string>()
                                                     : dump_compact(tc.at("definition"));
   ParseResult result = parse_definition(text);
+  if (tc.contains("type") && result.machine) {
+    auto refused = workflow_type_diagnostics(*result.machine, tc.at("type").get<std::string>());
+    if (!refused.empty()) result.machine.reset();
+    result.diagnostics.insert(result.diagnostics.end(), refused.begin(), refused.end());
+  }
   const bool valid = tc.at("valid").get<bool>();
   if (valid) {
     ASSERT_TRUE(result.machine) << "expected valid, got:" << describe(result.diagnostics);
