@@ -63,7 +63,9 @@ class ServiceDispatcher final : public Dispatcher {
     }
     Json body = request.body.empty() ? Json::object() : parse_json_or_discarded(request.body);
     if (body.is_discarded() || !body.is_object())
-      return reply(api_error("SerializationException", "Start of structure or map found where not expected / request body is not valid JSON"));
+      return reply(api_error(
+          "SerializationException",
+          "Start of structure or map found where not expected / request body is not valid JSON"));
     try {
       it->second(service_, body, reply);
     } catch (const std::exception& e) {
@@ -75,6 +77,9 @@ class ServiceDispatcher final : public Dispatcher {
 
   void start() override { service_.load(); }
   void shutdown() override { service_.runtime->shutdown(); }
+  void set_mocks(std::shared_ptr<const integrations::MockConfig> mocks) override {
+    service_.runtime->set_mocks(std::move(mocks));
+  }
 
  private:
   Service service_;

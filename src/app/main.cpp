@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <csignal>
 #include <cstdio>
 #include <exception>
 #include <fstream>
@@ -13,6 +15,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <tl/expected.hpp>
 #include <vector>
 
 #include "jsonata_command.h"
@@ -41,22 +44,35 @@ void run_io(boost::asio::io_context& io) {
   }
 }
 
-// The --mock-config file, parsed and checked; a bad file stops the server (exit 2).
-std::optional<std::shared_ptr<const sfn::integrations::MockConfig>> load_mock_config(
+// The --mock-config file, parsed and checked (null when none is configured), or why not.
+tl::expected<std::shared_ptr<const sfn::integrations::MockConfig>, std::string> read_mock_config(
     const std::string& path) {
   if (path.empty()) return std::shared_ptr<const sfn::integrations::MockConfig>();
   std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::fprintf(stderr, "sfn-local: cannot read the mock config %s\n", path.c_str());
-    return std::nullopt;
-  }
+  if (!in) return tl::unexpected("cannot read the mock config " + path);
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   auto parsed = sfn::integrations::parse_mock_config(text);
-  if (!parsed) {
-    std::fprintf(stderr, "sfn-local: mock config %s: %s\n", path.c_str(), parsed.error().c_str());
-    return std::nullopt;
-  }
-  return *parsed;
+  if (!parsed) return tl::unexpected("mock config " + path + ": " + parsed.error());
+  return std::shared_ptr<const sfn::integrations::MockConfig>(std::move(*parsed));
+}
+
+// SIGHUP reads the mock config again: executions started afterwards use the new one; a bad file
+// is reported and the previous one stays in use.
+void reload_mocks_on_sighup(boost::asio::signal_set& hangup, sfn::api::Dispatcher& dispatcher,
+                            const std::string& path) {
+  hangup.async_wait([&hangup, &dispatcher, path](const boost::system::error_code& ec, int) {
+    if (ec) return;  // the server is stopping
+    if (path.empty()) {
+      spdlog::warn("SIGHUP: no mock config to reload (start with --mock-config FILE)");
+    } else if (auto mocks = read_mock_config(path); !mocks) {
+      spdlog::error("SIGHUP: {}; the previous mock config stays in use", mocks.error());
+    } else {
+      dispatcher.set_mocks(*mocks);
+      spdlog::info("SIGHUP: mock config {} reloaded: test cases for {} state machine(s)", path,
+                   (*mocks)->state_machine_count());
+    }
+    reload_mocks_on_sighup(hangup, dispatcher, path);
+  });
 }
 
 }  // namespace
@@ -82,8 +98,11 @@ int main(int argc, char** argv) {
     return 0;
   }
 
-  auto mocks = load_mock_config(config.mock_config);
-  if (!mocks) return 2;
+  auto mocks = read_mock_config(config.mock_config);
+  if (!mocks) {
+    std::fprintf(stderr, "sfn-local: %s\n", mocks.error().c_str());
+    return 2;
+  }
 
   // Logs go to stderr (stdout stays free for command output), one line per event.
   spdlog::set_default_logger(spdlog::stderr_color_mt("sfn-local"));
@@ -158,6 +177,9 @@ int main(int argc, char** argv) {
     spdlog::info("web pages from {} may call the API (--allow-origin)",
                  fmt::join(options.router.access.origins, ", "));
   }
+
+  boost::asio::signal_set hangup(io, SIGHUP);
+  reload_mocks_on_sighup(hangup, *dispatcher, config.mock_config);
 
   // Runs until Server::shutdown() (SIGINT/SIGTERM) stops the io_context; the server has then
   // called dispatcher->shutdown() and closed every connection.

@@ -32,7 +32,6 @@ struct RunServices {
   VariableQuotas variable_quotas;
   std::string region = "us-east-1";  // TaskScheduled's region
   std::shared_ptr<const integrations::Registry> integrations;
-  std::shared_ptr<const integrations::MockConfig> mocks;
 };
 
 struct ExecutionRun {

@@ -51,7 +51,7 @@ class RuntimeImpl final : public Runtime {
     services_.activity_exists = std::move(exists);
     services_.region = options_.region;
     services_.integrations = options_.integrations;
-    services_.mocks = options_.mocks;
+    mocks_ = options_.mocks;
     // The engine calls these for STANDARD executions only (ExecutionRun::durable).
     services_.save_checkpoint = [this](const ExecutionRecord& r, const Json& cp) {
       store_.put_checkpoint(r.arn, dump_compact(cp));
@@ -204,15 +204,21 @@ class RuntimeImpl final : public Runtime {
     return broker_.heartbeat(token);
   }
 
+  void set_mocks(std::shared_ptr<const integrations::MockConfig> mocks) override {
+    std::lock_guard lock(mocks_mutex_);
+    mocks_ = std::move(mocks);
+  }
+
   std::optional<std::string> find_test_case(const std::string& state_machine_name,
                                             const std::string& test_case) const override {
-    if (!options_.mocks)
+    const auto mocks = current_mocks();
+    if (!mocks)
       return "No mock config is loaded (start sfn-local with --mock-config FILE or "
              "SFN_MOCK_CONFIG=FILE to run test case '" +
              test_case + "').";
-    if (!options_.mocks->has_state_machine(state_machine_name))
+    if (!mocks->has_state_machine(state_machine_name))
       return "The mock config has no test cases for state machine '" + state_machine_name + "'.";
-    if (!options_.mocks->test_case(state_machine_name, test_case))
+    if (!mocks->test_case(state_machine_name, test_case))
       return "The mock config has no test case '" + test_case + "' for state machine '" +
              state_machine_name + "'.";
     return std::nullopt;
@@ -252,17 +258,18 @@ class RuntimeImpl final : public Runtime {
     run->execution_context = std::move(exec);
     run->state_machine_context =
         Json{{"Id", record->state_machine_arn}, {"Name", record->state_machine_name}};
+    // The mock config as it is now: a reload (SIGHUP) applies to executions started after it.
+    const auto mocks = current_mocks();
     const integrations::MockTestCase* test_case = nullptr;
     if (!record->mock_test_case.empty()) {
-      if (options_.mocks)
-        test_case = options_.mocks->test_case(record->state_machine_name, record->mock_test_case);
+      if (mocks) test_case = mocks->test_case(record->state_machine_name, record->mock_test_case);
       if (!test_case)
         spdlog::warn(
             "execution {}: test case '{}' is not in the mock config; its tasks run unmocked",
             record->arn, record->mock_test_case);
     }
-    run->integrations = std::make_unique<integrations::ExecutionIntegrations>(
-        options_.integrations, options_.mocks, test_case);
+    run->integrations = std::make_unique<integrations::ExecutionIntegrations>(options_.integrations,
+                                                                              mocks, test_case);
     const bool resuming = info.has_value();
     if (info) {
       run->resume = std::move(info->resume);
@@ -289,9 +296,16 @@ class RuntimeImpl final : public Runtime {
     });
   }
 
+  std::shared_ptr<const integrations::MockConfig> current_mocks() const {
+    std::lock_guard lock(mocks_mutex_);
+    return mocks_;
+  }
+
   asio::io_context& io_;
   store::Store& store_;
   RuntimeOptions options_;
+  mutable std::mutex mocks_mutex_;
+  std::shared_ptr<const integrations::MockConfig> mocks_;  // guarded by mocks_mutex_
   // Before everything that holds one of its strands (runs, pending activities): destroyed after
   // them. The destructor has stopped and joined it already.
   asio::thread_pool pool_;

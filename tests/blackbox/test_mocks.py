@@ -5,6 +5,7 @@ case that resumes after kill -9 with its mocks."""
 import json
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -193,6 +194,64 @@ class MockedExecutionResumes(unittest.TestCase):
             cli.close()
         finally:
             server.remove()
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+class MockConfigReload(unittest.TestCase):
+    """SIGHUP reads the mock config again; a bad file keeps the previous one."""
+
+    def write(self, answer, case="First"):
+        config = {"StateMachines": {self.name: {"TestCases": {case: {"SQSState": "Sqs"}}}},
+                  "MockedResponses": {"Sqs": {"0": {"Return": {"MessageId": answer}}}}}
+        with open(self.path, "w") as f:
+            json.dump(config, f)
+
+    def run_case(self, case):
+        started = self.cli("start-execution", "--state-machine-arn", f"{self.arn}#{case}")
+        return json.loads(wait_for_execution(self.cli, started["executionArn"])["output"])
+
+    def reloaded(self, case):
+        """Polls until StartExecution accepts `case` (the reload is asynchronous)."""
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                return self.run_case(case)
+            except CliError as e:
+                self.assertEqual(e.code, "ValidationException")
+                time.sleep(0.05)
+        self.fail(f"test case {case} never appeared:\n{self.server.log()}")
+
+    def test_sighup_reloads_and_a_bad_file_keeps_the_previous_config(self):
+        tmp = tempfile.mkdtemp(prefix="sfn-mock-reload-")
+        self.path = os.path.join(tmp, "mocks.json")
+        self.name = unique("reload")
+        self.write("first")
+        self.server = Server("0", ("--mock-config", self.path)).start()
+        try:
+            self.cli = self.server.cli()
+            definition = {"StartAt": "SQSState", "States": {"SQSState": DEFINITION["States"]["SQSState"]}}
+            self.arn = create_state_machine(self.cli, definition, self.name)
+            self.assertEqual(self.run_case("First"), {"MessageId": "first"})
+
+            self.write("second", case="Second")
+            self.server.proc.send_signal(signal.SIGHUP)
+            self.assertEqual(self.reloaded("Second"), {"MessageId": "second"})
+            with self.assertRaises(CliError) as e:  # the old test case is gone
+                self.run_case("First")
+            self.assertEqual(e.exception.code, "ValidationException")
+
+            with open(self.path, "w") as f:
+                f.write('{"StateMachines": {"x": {"TestCases": {"c": {"S": "Missing"}}}}}')
+            self.server.proc.send_signal(signal.SIGHUP)
+            deadline = time.monotonic() + 10
+            while "previous mock config stays in use" not in self.server.log():
+                self.assertLess(time.monotonic(), deadline, self.server.log())
+                time.sleep(0.05)
+            self.assertIsNone(self.server.proc.poll())
+            self.assertEqual(self.run_case("Second"), {"MessageId": "second"})
+            self.cli.close()
+        finally:
+            self.server.remove()
             shutil.rmtree(tmp, ignore_errors=True)
 
 

@@ -42,6 +42,9 @@ class Dispatcher {
   virtual void start() = 0;
   // Cancels long polls and pending work before the io_context stops.
   virtual void shutdown() = 0;
+  // Replaces the mocked responses (the app reloads --mock-config on SIGHUP): executions started
+  // afterwards use them, running ones keep theirs.
+  virtual void set_mocks(std::shared_ptr<const integrations::MockConfig> mocks) = 0;
 };
 
 struct ServiceOptions {

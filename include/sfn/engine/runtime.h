@@ -93,6 +93,10 @@ class Runtime {
                                       const std::string& cause) = 0;
   virtual TaskReply send_task_heartbeat(const std::string& token) = 0;
 
+  // Replaces the mock config (SIGHUP reload): executions started from now on use `mocks`
+  // (null: none); running ones keep the one they started with.
+  virtual void set_mocks(std::shared_ptr<const integrations::MockConfig> mocks) = 0;
+
   // Checks StartExecution on `<stateMachineArn>#<TestCase>`: nullopt when the mock config has
   // test case `test_case` for the state machine called `state_machine_name`, else why not (no
   // mock config loaded, no such state machine in it, no such test case).

@@ -39,14 +39,16 @@ class FakeDispatcher : public api::Dispatcher {
     ++shutdowns;
     if (answer_pending_on_shutdown) complete_pending(R"({"shutdown":true})");
   }
+  void set_mocks(std::shared_ptr<const integrations::MockConfig>) override {}
 
   static std::string echo(const api::ApiRequest& request) {
-    return R"({"target":")" + request.target + R"(","size":)" + std::to_string(request.body.size()) +
-           "}";
+    return R"({"target":")" + request.target + R"(","size":)" +
+           std::to_string(request.body.size()) + "}";
   }
 
   // Waits until `count` callbacks are pending.
-  bool wait_pending(std::size_t count, std::chrono::milliseconds timeout = std::chrono::seconds(5)) {
+  bool wait_pending(std::size_t count,
+                    std::chrono::milliseconds timeout = std::chrono::seconds(5)) {
     std::unique_lock lock(mutex_);
     return changed_.wait_for(lock, timeout, [&] { return pending_.size() >= count; });
   }
