@@ -1,5 +1,8 @@
 // CreateActivity, DescribeActivity, ListActivities, DeleteActivity, GetActivityTask,
 // SendTaskSuccess, SendTaskFailure, SendTaskHeartbeat.
+#include <algorithm>
+#include <tuple>
+
 #include "api/request_fields.h"
 #include "api/service.h"
 #include "sfn/common/clock.h"
@@ -46,14 +49,19 @@ void describe_activity(Service& svc, const Json& req, Reply reply) {
 
 void list_activities(Service& svc, const Json& req, Reply reply) {
   RequestFields f(req);
-  TRY(page, read_page_request(f, 1024));
+  TRY(paging, read_paging(f, 1024, "ListActivities", Json::object()));
   std::lock_guard lock(svc.mutex);
   std::vector<const ActivityEntry*> all;
   for (const auto& [arn, a] : svc.activities) all.push_back(&a);
-  std::sort(all.begin(), all.end(),
-            [](auto* a, auto* b) { return a->row.creation_date < b->row.creation_date; });
-  reply(page_of(*page, all.size(), "activities",
-                [&](std::size_t i) { return activity_json(*all[i]); }));
+  auto key_of = [&](std::size_t i) {
+    return Json::array({all[i]->row.creation_date, all[i]->row.arn});
+  };
+  std::sort(all.begin(), all.end(), [](auto* a, auto* b) {
+    return std::tie(a->row.creation_date, a->row.arn) < std::tie(b->row.creation_date, b->row.arn);
+  });
+  reply(page_of(
+      *paging, all.size(), "activities", [&](std::size_t i) { return activity_json(*all[i]); },
+      key_of, date_arn_ascending));
 }
 
 void delete_activity(Service& svc, const Json& req, Reply reply) {

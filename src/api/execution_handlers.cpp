@@ -2,6 +2,7 @@
 // DescribeStateMachineForExecution.
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 #include "api/request_fields.h"
 #include "api/service.h"
@@ -244,7 +245,7 @@ void describe_execution(Service& svc, const Json& req, Reply reply) {
 
 // An EXPRESS machine's executions are never stored: the ones in memory, newest first.
 Json list_express(Service& svc, const std::string& machine_arn,
-                  const std::optional<std::string>& status, const PageRequest& page) {
+                  const std::optional<std::string>& status, const Paging& paging) {
   std::vector<std::shared_ptr<engine::ExecutionRecord>> matching;
   for (const auto& [arn, record] : svc.executions) {
     if (record->state_machine_arn != machine_arn) continue;
@@ -252,19 +253,29 @@ Json list_express(Service& svc, const std::string& machine_arn,
     if (status && record->status != *status) continue;
     matching.push_back(record);
   }
-  std::sort(matching.begin(), matching.end(),
-            [](const auto& a, const auto& b) { return a->start_date > b->start_date; });
-  return page_of(page, matching.size(), "executions", [&](std::size_t i) {
-    std::lock_guard rl(matching[i]->mutex);
-    return execution_summary(*matching[i]);
+  std::sort(matching.begin(), matching.end(), [](const auto& a, const auto& b) {
+    return std::tie(a->start_date, a->arn) > std::tie(b->start_date, b->arn);
   });
+  return page_of(
+      paging, matching.size(), "executions",
+      [&](std::size_t i) {
+        std::lock_guard rl(matching[i]->mutex);
+        return execution_summary(*matching[i]);
+      },
+      [&](std::size_t i) {
+        return Json::array({matching[i]->start_date, matching[i]->arn});
+      },
+      date_arn_descending);
 }
 
 void list_executions(Service& svc, const Json& req, Reply reply) {
   RequestFields f(req);
   TRY(arn, f.required_string("stateMachineArn", 256));
   TRY(status, f.optional_string("statusFilter"));
-  TRY(page, read_page_request(f, 3096));
+  Json filters = Json::object();
+  filters["stateMachineArn"] = *arn;
+  filters["statusFilter"] = *status ? Json(**status) : Json(nullptr);
+  TRY(paging, read_paging(f, 3096, "ListExecutions", std::move(filters)));
   static const std::set<std::string> kStatuses{"RUNNING",   "SUCCEEDED", "FAILED",
                                                "TIMED_OUT", "ABORTED",   "PENDING_REDRIVE"};
   if (*status && !kStatuses.count(**status))
@@ -274,18 +285,27 @@ void list_executions(Service& svc, const Json& req, Reply reply) {
   {
     std::lock_guard lock(svc.mutex);
     TRY(sm, svc.find_state_machine(*arn));
-    if ((*sm)->row.type == "EXPRESS") return reply(list_express(svc, *arn, *status, *page));
+    if ((*sm)->row.type == "EXPRESS") return reply(list_express(svc, *arn, *status, *paging));
   }
-  store::ExecutionPageQuery query{*arn, *status, page->offset, page->limit};
-  svc.store.read_executions(query, [&svc, offset = page->offset, reply](auto rows) {
-    svc.post([offset, rows = std::move(rows), reply] {
+  store::ExecutionPageQuery query{*arn, *status, std::nullopt, paging->limit};
+  if (const auto& k = paging->after) {
+    if (!k->is_array() || k->size() != 2 || !(*k)[0].is_number() || !(*k)[1].is_string())
+      return reply(
+          api_error("InvalidToken", "Invalid Token: the token does not continue this list"));
+    query.after = store::ExecutionKey{(*k)[0].get<double>(), (*k)[1].get<std::string>()};
+  }
+  svc.store.read_executions(query, [&svc, paging = *paging, reply](auto rows) {
+    svc.post([paging, rows = std::move(rows), reply] {
       if (!rows)
         return reply(
             tl::unexpected(ApiError{"InternalFailure", "Internal failure: " + rows.error(), 500}));
       Json items = Json::array();
       for (const auto& row : rows->rows) items.push_back(execution_summary(*record_from_row(row)));
       Json out{{"executions", std::move(items)}};
-      if (rows->more) out["nextToken"] = next_page_token(offset + rows->rows.size());
+      if (rows->more && !rows->rows.empty()) {
+        const auto& last = rows->rows.back();
+        out["nextToken"] = paging.token_after(Json::array({last.start_date, last.arn}));
+      }
       reply(out);
     });
   });

@@ -24,24 +24,42 @@ void get_execution_history(Service& svc, const Json& req, Reply reply) {
   TRY(arn, f.required_string("executionArn", 256));
   TRY(reverse_field, f.optional_bool("reverseOrder"));
   TRY(include_field, f.optional_bool("includeExecutionData"));
-  TRY(page, read_page_request(f, 3096));
   const bool reverse = reverse_field->value_or(false);
   const bool include = include_field->value_or(true);
-  svc.find_execution(*arn, [&svc, reverse, include, page = *page, reply](auto found) {
+  Json filters = Json::object();
+  filters["executionArn"] = *arn;
+  filters["reverseOrder"] = reverse;
+  TRY(paging, read_paging(f, 3096, "GetExecutionHistory", std::move(filters)));
+  if (paging->after && !paging->after->is_number_integer())
+    return reply(api_error("InvalidToken", "Invalid Token: the token does not continue this list"));
+  svc.find_execution(*arn, [&svc, reverse, include, paging = *paging, reply](auto found) {
     if (!found) return reply(tl::unexpected(found.error()));
     if (found->in_memory) {
       const auto& record = found->record;
       std::lock_guard lock(record->mutex);
       const std::size_t total = record->events.size();
-      return reply(page_of(page, total, "events", [&](std::size_t i) {
-        Json e = record->events[reverse ? total - 1 - i : i];
-        if (!include) strip_execution_data(e);
-        return e;
-      }));
+      auto at = [&](std::size_t i) -> const Json& {
+        return record->events[reverse ? total - 1 - i : i];
+      };
+      return reply(page_of(
+          paging, total, "events",
+          [&](std::size_t i) {
+            Json e = at(i);
+            if (!include) strip_execution_data(e);
+            return e;
+          },
+          [&](std::size_t i) { return at(i)["id"]; },
+          [reverse](const Json& a, const Json& b) {
+            if (!a.is_number_integer() || !b.is_number_integer()) return false;
+            return reverse ? a.get<std::int64_t>() > b.get<std::int64_t>()
+                           : a.get<std::int64_t>() < b.get<std::int64_t>();
+          }));
     }
-    store::EventPageQuery query{found->record->arn, page.offset, page.limit, reverse};
-    svc.store.read_events(query, [&svc, include, offset = page.offset, reply](auto events) {
-      svc.post([include, offset, events = std::move(events), reply] {
+    store::EventPageQuery query{found->record->arn,
+                                paging.after ? paging.after->get<std::int64_t>() : 0, paging.limit,
+                                reverse};
+    svc.store.read_events(query, [&svc, include, paging, reply](auto events) {
+      svc.post([include, paging, events = std::move(events), reply] {
         if (!events)
           return reply(tl::unexpected(
               ApiError{"InternalFailure", "Internal failure: " + events.error(), 500}));
@@ -53,7 +71,8 @@ void get_execution_history(Service& svc, const Json& req, Reply reply) {
           items.push_back(std::move(e));
         }
         Json out{{"events", std::move(items)}};
-        if (events->more) out["nextToken"] = next_page_token(offset + events->events.size());
+        if (events->more && !events->events.empty())
+          out["nextToken"] = paging.token_after(events->events.back().id);
         reply(out);
       });
     });

@@ -32,21 +32,23 @@ ApiResult<std::optional<std::string>> RequestFields::optional_string(const char*
   std::string s = it->get<std::string>();
   if (max_len && s.size() > max_len) {
     std::string shown = s.size() > 64 ? "'" + s.substr(0, 64) + "...'" : "'" + s + "'";
-    return validation_error(shown, name,
-                            "Member must have length less than or equal to " + std::to_string(max_len));
+    return validation_error(
+        shown, name, "Member must have length less than or equal to " + std::to_string(max_len));
   }
   return std::optional<std::string>(std::move(s));
 }
 
-ApiResult<std::optional<std::int64_t>> RequestFields::optional_int(const char* name, std::int64_t min,
+ApiResult<std::optional<std::int64_t>> RequestFields::optional_int(const char* name,
+                                                                   std::int64_t min,
                                                                    std::int64_t max) const {
   auto it = body_.find(name);
   if (it == body_.end() || it->is_null()) return std::optional<std::int64_t>();
   if (!it->is_number_integer()) return wrong_type(name, "an integer");
   auto v = it->get<std::int64_t>();
   if (v < min)
-    return validation_error("'" + std::to_string(v) + "'", name,
-                            "Member must have value greater than or equal to " + std::to_string(min));
+    return validation_error(
+        "'" + std::to_string(v) + "'", name,
+        "Member must have value greater than or equal to " + std::to_string(min));
   if (v > max)
     return validation_error("'" + std::to_string(v) + "'", name,
                             "Member must have value less than or equal to " + std::to_string(max));

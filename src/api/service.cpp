@@ -212,48 +212,4 @@ Json execution_summary(const engine::ExecutionRecord& r) {
   return j;
 }
 
-namespace {
-
-constexpr std::string_view kTokenPrefix = "sfn-local-page-";
-
-ApiResult<std::size_t> parse_next_token(const std::optional<std::string>& token) {
-  if (!token) return std::size_t{0};
-  if (token->rfind(kTokenPrefix, 0) != 0)
-    return api_error("InvalidToken", "Invalid Token: '" + *token + "'");
-  try {
-    return static_cast<std::size_t>(std::stoull(token->substr(kTokenPrefix.size())));
-  } catch (...) {
-    return api_error("InvalidToken", "Invalid Token: '" + *token + "'");
-  }
-}
-
-}  // namespace
-
-ApiResult<PageRequest> read_page_request(const RequestFields& f, std::size_t token_max_len) {
-  auto max = f.optional_int("maxResults", 0, 1000);
-  if (!max) return tl::unexpected(max.error());
-  auto token = f.optional_string("nextToken", token_max_len);
-  if (!token) return tl::unexpected(token.error());
-  auto offset = parse_next_token(*token);
-  if (!offset) return tl::unexpected(offset.error());
-  PageRequest page;
-  page.offset = *offset;
-  if (max->value_or(0) != 0) page.limit = static_cast<std::size_t>(**max);
-  return page;
-}
-
-std::string next_page_token(std::size_t offset) {
-  return std::string(kTokenPrefix) + std::to_string(offset);
-}
-
-Json page_of(const PageRequest& page, std::size_t total, const char* key,
-             const std::function<Json(std::size_t)>& item) {
-  Json items = Json::array();
-  std::size_t i = page.offset;
-  for (; i < total && items.size() < page.limit; ++i) items.push_back(item(i));
-  Json out{{key, std::move(items)}};
-  if (i < total) out["nextToken"] = next_page_token(i);
-  return out;
-}
-
 }  // namespace sfn::api

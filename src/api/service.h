@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "api/api_error.h"
+#include "api/paging.h"
 #include "api/request_fields.h"
 #include "sfn/api/dispatcher.h"
 #include "sfn/asl/model/state_machine.h"
@@ -110,17 +111,5 @@ std::shared_ptr<integrations::Integration> make_nested_executions(Service& svc);
 Json execution_summary(const engine::ExecutionRecord& r);
 // A record rebuilt from a stored row (identity, status, result; no events, no machine).
 std::shared_ptr<engine::ExecutionRecord> record_from_row(const store::ExecutionRow& row);
-// Pagination of the List*/GetExecutionHistory operations: maxResults (absent or 0 = 100) and an
-// opaque nextToken holding the offset into the ordered list.
-struct PageRequest {
-  std::size_t offset = 0;
-  std::size_t limit = 100;
-};
-ApiResult<PageRequest> read_page_request(const RequestFields& f, std::size_t token_max_len);
-// The nextToken that continues after `offset` items.
-std::string next_page_token(std::size_t offset);
-// {"<key>": [item(i) for the page], "nextToken": ... when more remain} over `total` items.
-Json page_of(const PageRequest& page, std::size_t total, const char* key,
-             const std::function<Json(std::size_t)>& item);
 
 }  // namespace sfn::api

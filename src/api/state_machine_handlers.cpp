@@ -1,5 +1,8 @@
 // CreateStateMachine, DescribeStateMachine, UpdateStateMachine, DeleteStateMachine,
 // ListStateMachines, ValidateStateMachineDefinition.
+#include <algorithm>
+#include <tuple>
+
 #include "api/request_fields.h"
 #include "api/service.h"
 #include "sfn/asl/parse/parse_definition.h"
@@ -172,18 +175,25 @@ void delete_state_machine(Service& svc, const Json& req, Reply reply) {
 
 void list_state_machines(Service& svc, const Json& req, Reply reply) {
   RequestFields f(req);
-  TRY(page, read_page_request(f, 1024));
+  TRY(paging, read_paging(f, 1024, "ListStateMachines", Json::object()));
   std::lock_guard lock(svc.mutex);
   std::vector<const StateMachineEntry*> all;
   for (const auto& [arn, e] : svc.state_machines) all.push_back(&e);
-  std::sort(all.begin(), all.end(),
-            [](auto* a, auto* b) { return a->row.creation_date < b->row.creation_date; });
-  reply(page_of(*page, all.size(), "stateMachines", [&](std::size_t i) {
-    return Json{{"stateMachineArn", all[i]->row.arn},
-                {"name", all[i]->row.name},
-                {"type", all[i]->row.type},
-                {"creationDate", all[i]->row.creation_date}};
-  }));
+  std::sort(all.begin(), all.end(), [](auto* a, auto* b) {
+    return std::tie(a->row.creation_date, a->row.arn) < std::tie(b->row.creation_date, b->row.arn);
+  });
+  auto key_of = [&](std::size_t i) {
+    return Json::array({all[i]->row.creation_date, all[i]->row.arn});
+  };
+  reply(page_of(
+      *paging, all.size(), "stateMachines",
+      [&](std::size_t i) {
+        return Json{{"stateMachineArn", all[i]->row.arn},
+                    {"name", all[i]->row.name},
+                    {"type", all[i]->row.type},
+                    {"creationDate", all[i]->row.creation_date}};
+      },
+      key_of, date_arn_ascending));
 }
 
 void validate_definition(Service&, const Json& req, Reply reply) {

@@ -35,15 +35,18 @@ std::optional<ExecutionRow> query_execution(SqliteDatabase& db, const std::strin
 }
 
 ExecutionPage query_executions(SqliteDatabase& db, const ExecutionPageQuery& query) {
-  // One row more than the page tells whether another page follows.
-  SqliteStatement q(db,
-                    "SELECT arn, state_machine_arn, name, status, start_date, stop_date"
-                    " FROM executions WHERE state_machine_arn = ?1 AND (?2 IS NULL OR status = ?2)"
-                    " ORDER BY start_date DESC, rowid DESC LIMIT ?3 OFFSET ?4");
+  // One row more than the page tells whether another page follows. A continued page starts
+  // after its key: a range on the (state_machine_arn, start_date) index, not an OFFSET scan.
+  std::string sql =
+      "SELECT arn, state_machine_arn, name, status, start_date, stop_date"
+      " FROM executions WHERE state_machine_arn = ?1 AND (?2 IS NULL OR status = ?2)";
+  if (query.after) sql += " AND start_date <= ?4 AND (start_date < ?4 OR arn < ?5)";
+  sql += " ORDER BY start_date DESC, arn DESC LIMIT ?3";
+  SqliteStatement q(db, sql);
   q.bind(1, query.state_machine_arn)
       .bind(2, query.status)
-      .bind(3, static_cast<std::int64_t>(query.limit + 1))
-      .bind(4, static_cast<std::int64_t>(query.offset));
+      .bind(3, static_cast<std::int64_t>(query.limit + 1));
+  if (query.after) q.bind(4, query.after->start_date).bind(5, query.after->arn);
   ExecutionPage page;
   while (q.step()) {
     if (page.rows.size() == query.limit) {
@@ -63,12 +66,12 @@ ExecutionPage query_executions(SqliteDatabase& db, const ExecutionPageQuery& que
 }
 
 EventPage query_events(SqliteDatabase& db, const EventPageQuery& query) {
-  SqliteStatement q(db, std::string("SELECT id, json FROM events WHERE execution_arn = ?1"
-                                    " ORDER BY id ") +
-                            (query.reverse ? "DESC" : "ASC") + " LIMIT ?2 OFFSET ?3");
-  q.bind(1, query.execution_arn)
-      .bind(2, static_cast<std::int64_t>(query.limit + 1))
-      .bind(3, static_cast<std::int64_t>(query.offset));
+  std::string sql = "SELECT id, json FROM events WHERE execution_arn = ?1";
+  if (query.after_id > 0) sql += query.reverse ? " AND id < ?3" : " AND id > ?3";
+  sql += std::string(" ORDER BY id ") + (query.reverse ? "DESC" : "ASC") + " LIMIT ?2";
+  SqliteStatement q(db, sql);
+  q.bind(1, query.execution_arn).bind(2, static_cast<std::int64_t>(query.limit + 1));
+  if (query.after_id > 0) q.bind(3, query.after_id);
   EventPage page;
   while (q.step()) {
     if (page.events.size() == query.limit) {

@@ -4,7 +4,8 @@ import json
 import unittest
 
 from sfn_harness import (PASS_DEFINITION, ServerTestCase, activity_definition,
-                         create_state_machine, unique, wait_for_execution)
+                         create_state_machine, error_type, raw_call, raw_request, unique,
+                         wait_for_execution)
 
 
 class Executions(ServerTestCase):
@@ -113,6 +114,37 @@ class Executions(ServerTestCase):
         self.assertEqual(together, [e["executionArn"] for e in listed])
         for arn in running:
             self.cli("stop-execution", "--execution-arn", arn)
+
+    def test_page_tokens_are_bound_to_their_list_and_do_not_shift(self):
+        machine = create_state_machine(self.cli, PASS_DEFINITION, unique("tokens"))
+        for _ in range(5):
+            wait_for_execution(self.cli, self.start(machine, unique("e"))["executionArn"])
+        first = raw_call(self.server.endpoint, "ListExecutions",
+                         {"stateMachineArn": machine, "maxResults": 2})
+        token = first["nextToken"]
+        # Executions started between two pages neither repeat nor shift what follows.
+        newer = self.start(machine, unique("newer"))["executionArn"]
+        wait_for_execution(self.cli, newer)
+        rest = raw_call(self.server.endpoint, "ListExecutions",
+                        {"stateMachineArn": machine, "maxResults": 10, "nextToken": token})
+        seen = [e["executionArn"] for e in first["executions"] + rest["executions"]]
+        self.assertEqual(len(seen), 5, seen)
+        self.assertEqual(len(set(seen)), 5)
+        self.assertNotIn(newer, seen)
+        # A token belongs to its operation and filters; an altered one is refused.
+        for operation, payload in [
+                ("ListExecutions", {"stateMachineArn": machine, "statusFilter": "FAILED",
+                                    "nextToken": token}),
+                ("ListExecutions", {"stateMachineArn": self.pass_arn, "nextToken": token}),
+                ("ListStateMachines", {"nextToken": token}),
+                ("ListExecutions", {"stateMachineArn": machine,
+                                    "nextToken": token[:-1] + ("0" if token[-1] != "0" else "1")}),
+                ("ListExecutions", {"stateMachineArn": machine, "nextToken": "sfn-local-page-2"})]:
+            with self.subTest(operation=operation, payload=payload):
+                status, parsed, _ = raw_request(self.server.endpoint,
+                                                "AWSStepFunctions." + operation,
+                                                json.dumps(payload))
+                self.assertEqual((status, error_type(parsed)), (400, "InvalidToken"))
 
     def test_list_executions_of_a_missing_machine(self):
         self.assertCliError("StateMachineDoesNotExist", "list-executions", "--state-machine-arn",

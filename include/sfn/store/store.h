@@ -83,11 +83,19 @@ struct Snapshot {
   bool unclean_shutdown = false;
 };
 
-// ListExecutions of one state machine: newest first, optionally one status.
+// Where a page of executions continues: after the execution with this start date and ARN in
+// the list's order (keyset paging: executions started meanwhile neither repeat nor shift items).
+struct ExecutionKey {
+  double start_date = 0;
+  std::string arn;
+};
+
+// ListExecutions of one state machine: newest first (start date, then ARN, descending),
+// optionally one status.
 struct ExecutionPageQuery {
   std::string state_machine_arn;
   std::optional<std::string> status;
-  std::size_t offset = 0;
+  std::optional<ExecutionKey> after;  // none: the first page
   std::size_t limit = 100;
 };
 struct ExecutionPage {
@@ -95,10 +103,11 @@ struct ExecutionPage {
   bool more = false;
 };
 
-// GetExecutionHistory: a page of one execution's events by id (or in reverse).
+// GetExecutionHistory: a page of one execution's events by id (or in reverse), after the event
+// `after_id` in that order (0: from the first).
 struct EventPageQuery {
   std::string execution_arn;
-  std::size_t offset = 0;
+  std::int64_t after_id = 0;
   std::size_t limit = 100;
   bool reverse = false;
 };

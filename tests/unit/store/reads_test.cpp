@@ -67,33 +67,59 @@ TEST(StoreReads, ExecutionsAreListedNewestFirstWithStatusFilterAndPages) {
   store->put_execution(other);
   const std::string sm = sample_execution().state_machine_arn;
 
-  ExecutionPage first = read_page(*store, {sm, std::nullopt, 0, 2});
+  ExecutionPage first = read_page(*store, {sm, std::nullopt, std::nullopt, 2});
   ASSERT_EQ(first.rows.size(), 2u);
   EXPECT_EQ(first.rows[0].name, "e4");
   EXPECT_EQ(first.rows[1].name, "e3");
   EXPECT_TRUE(first.more);
   EXPECT_TRUE(first.rows[0].definition.empty()) << "lists carry no definition";
-  ExecutionPage last = read_page(*store, {sm, std::nullopt, 4, 2});
+  // Executions started between two pages neither repeat nor shift what follows (keyset).
+  ExecutionRow newer = sample_execution("e5");
+  newer.start_date += 100;
+  store->put_execution(newer);
+  const ExecutionKey after_e3{first.rows[1].start_date, first.rows[1].arn};
+  ExecutionPage second = read_page(*store, {sm, std::nullopt, after_e3, 2});
+  ASSERT_EQ(second.rows.size(), 2u);
+  EXPECT_EQ(second.rows[0].name, "e2");
+  EXPECT_EQ(second.rows[1].name, "e1");
+  EXPECT_TRUE(second.more);
+  const ExecutionKey after_e1{second.rows[1].start_date, second.rows[1].arn};
+  ExecutionPage last = read_page(*store, {sm, std::nullopt, after_e1, 2});
   ASSERT_EQ(last.rows.size(), 1u);
   EXPECT_EQ(last.rows[0].name, "e0");
   EXPECT_FALSE(last.more);
 
-  ExecutionPage running = read_page(*store, {sm, std::string("RUNNING"), 0, 100});
+  ExecutionPage running = read_page(*store, {sm, std::string("RUNNING"), std::nullopt, 100});
   ASSERT_EQ(running.rows.size(), 2u);
   EXPECT_EQ(running.rows[0].name, "e3");
   EXPECT_EQ(running.rows[1].name, "e1");
+}
+
+TEST(StoreReads, ExecutionsStartedAtTheSameInstantArePagedByArn) {
+  auto store = open_sqlite_store(":memory:");
+  for (const char* name : {"b", "a", "c"}) store->put_execution(sample_execution(name));
+  const std::string sm = sample_execution().state_machine_arn;
+  ExecutionPage first = read_page(*store, {sm, std::nullopt, std::nullopt, 1});
+  ASSERT_EQ(first.rows.size(), 1u);
+  EXPECT_EQ(first.rows[0].name, "c");
+  ExecutionPage rest = read_page(
+      *store, {sm, std::nullopt, ExecutionKey{first.rows[0].start_date, first.rows[0].arn}, 5});
+  ASSERT_EQ(rest.rows.size(), 2u);
+  EXPECT_EQ(rest.rows[0].name, "b");
+  EXPECT_EQ(rest.rows[1].name, "a");
+  EXPECT_FALSE(rest.more);
 }
 
 TEST(StoreReads, EventsArePagedForwardAndInReverse) {
   auto store = open_sqlite_store(":memory:");
   const std::string arn = sample_execution().arn;
   for (int i = 1; i <= 5; ++i) store->append_events(arn, {sample_event(i)});
-  EventPage page = read_events(*store, {arn, 1, 2, false});
+  EventPage page = read_events(*store, {arn, 1, 2, false});  // after event 1
   ASSERT_EQ(page.events.size(), 2u);
   EXPECT_EQ(page.events[0].id, 2);
   EXPECT_EQ(page.events[1].id, 3);
   EXPECT_TRUE(page.more);
-  EventPage reverse = read_events(*store, {arn, 3, 10, true});
+  EventPage reverse = read_events(*store, {arn, 3, 10, true});  // before event 3
   ASSERT_EQ(reverse.events.size(), 2u);
   EXPECT_EQ(reverse.events[0].id, 2);
   EXPECT_EQ(reverse.events[1].id, 1);
