@@ -69,27 +69,25 @@ Json stderr_lines(const std::string& tail) {
   return out;
 }
 
-// A function error: the error object's errorType (Lambda.Unknown without one) and the object as
-// the cause (compact for lambda:invoke; the function's response text for a function ARN).
-TaskReport function_error(const Json& object, const std::string& text, bool invoke_form) {
-  const auto type = object.find("errorType");
-  if (type == object.end() || !type->is_string() || type->get<std::string>().empty()) {
-    return TaskReport::failed(
-        "Lambda.Unknown",
-        "The cause could not be determined because Lambda did not return an error type. "
-        "Returned payload: " +
-            dump_compact(object));
-  }
-  std::string cause = invoke_form ? dump_compact(object) : text_json(text).get<std::string>();
-  while (!cause.empty() && std::isspace(static_cast<unsigned char>(cause.back()))) cause.pop_back();
-  return TaskReport::failed(type->get<std::string>(), std::move(cause));
-}
-
 bool is_error_object(const Json& v) {
   return v.is_object() && (v.contains("errorType") || v.contains("errorMessage"));
 }
 
 }  // namespace
+
+TaskReport function_error(const Json& object, const std::string& text, bool invoke_form) {
+  const auto type = object.is_object() ? object.find("errorType") : object.end();
+  if (type == object.end() || !type->is_string() || type->get<std::string>().empty()) {
+    return TaskReport::failed(
+        "Lambda.Unknown",
+        "The cause could not be determined because Lambda did not return an error type. "
+        "Returned payload: " +
+            (object.is_discarded() ? text : dump_compact(object)));
+  }
+  std::string cause = invoke_form ? dump_compact(object) : text_json(text).get<std::string>();
+  while (!cause.empty() && std::isspace(static_cast<unsigned char>(cause.back()))) cause.pop_back();
+  return TaskReport::failed(type->get<std::string>(), std::move(cause));
+}
 
 Json payload_of(const std::string& out) {
   if (out.find_first_not_of(" \t\r\n") == std::string::npos) return nullptr;
@@ -102,21 +100,29 @@ Json payload_of(const std::string& out) {
 }
 
 Json invoke_output(Json payload, const std::string& request_id, std::size_t length) {
-  const std::string date = http_date(), trace = trace_id(), size = std::to_string(length);
-  Json headers = {{"Connection", "keep-alive"},          {"Content-Length", size},
-                  {"Content-Type", "application/json"},  {"Date", date},
+  InvokeHttp http;
+  http.headers = {{"Connection", "keep-alive"},          {"Content-Length", std::to_string(length)},
+                  {"Content-Type", "application/json"},  {"Date", http_date()},
                   {"X-Amz-Executed-Version", "$LATEST"}, {"x-amzn-Remapped-Content-Length", "0"},
-                  {"x-amzn-RequestId", request_id},      {"X-Amzn-Trace-Id", trace}};
-  Json all = Json::object();
-  for (const auto& [name, value] : headers.items()) all[name] = Json::array({value});
-  return Json{{"ExecutedVersion", "$LATEST"},
+                  {"x-amzn-RequestId", request_id},      {"X-Amzn-Trace-Id", trace_id()}};
+  return invoke_response(std::move(payload), request_id, http);
+}
+
+Json invoke_response(Json payload, const std::string& request_id, const InvokeHttp& http) {
+  Json last = Json::object(), all = Json::object();
+  for (const auto& [name, value] : http.headers) {
+    last[name] = value;
+    if (!all.contains(name)) all[name] = Json::array();
+    all[name].push_back(value);
+  }
+  return Json{{"ExecutedVersion", http.executed_version},
               {"Payload", std::move(payload)},
               {"SdkHttpMetadata",
                {{"AllHttpHeaders", std::move(all)},
-                {"HttpHeaders", std::move(headers)},
-                {"HttpStatusCode", 200}}},
+                {"HttpHeaders", std::move(last)},
+                {"HttpStatusCode", http.status}}},
               {"SdkResponseMetadata", {{"RequestId", request_id}}},
-              {"StatusCode", 200}};
+              {"StatusCode", http.status}};
 }
 
 std::string not_found_cause(const std::string& function_arn, const std::string& request_id) {
