@@ -20,6 +20,7 @@
 #include "sfn/http/config.h"
 #include "sfn/http/server.h"
 #include "sfn/integrations/http_client.h"
+#include "sfn/integrations/http_task.h"
 #include "sfn/integrations/integration.h"
 #include "sfn/integrations/local_lambda.h"
 #include "sfn/integrations/mock_config.h"
@@ -118,6 +119,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   auto registry = std::make_shared<sfn::integrations::Registry>();
+  registry->add("http", sfn::integrations::make_http_task({http_client}));
   std::unique_ptr<sfn::integrations::LocalLambda> local_lambda;
   if (!config.lambda_handlers.empty() || !config.lambda_endpoint.empty()) {
     sfn::integrations::LocalLambdaOptions lambda_options;

@@ -38,7 +38,7 @@ std::string hmac(std::string_view key, std::string_view data) {
   return std::string(reinterpret_cast<const char*>(out), size);
 }
 
-std::string lower(std::string_view text) {
+std::string lower_name(std::string_view text) {
   std::string out(text);
   std::transform(out.begin(), out.end(), out.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -128,7 +128,7 @@ SigV4Signature sign_v4(const SigV4Request& r, const AwsCredentials& credentials)
   // Lowercase names, sorted; a name given more than once keeps its values in order.
   std::map<std::string, std::string> canonical;
   auto add = [&](std::string_view name, std::string_view value) {
-    std::string& line = canonical[lower(name)];
+    std::string& line = canonical[lower_name(name)];
     if (!line.empty()) line += ',';
     line += canonical_value(value);
   };
