@@ -50,14 +50,16 @@ fuzz-ci: fuzz-build
 # A long local run, e.g. `make fuzz FUZZ_TARGETS=fuzz_jsonata FUZZ_SECONDS=600`.
 fuzz: fuzz-ci
 
-# ThreadSanitizer build of the engine and http unit tests (g++, -O0 with line tables: the
-# cheapest build that gives TSan's reports file:line), and their run.
+# ThreadSanitizer build of the engine, http and integrations unit tests (g++, -O0 with line
+# tables: the cheapest build that gives TSan's reports file:line), and their run. The
+# integrations tests cover the outbound HTTP client (strands, pool, canceller) and the process
+# runner.
 tsan: deps
 	cmake -S . -B build/tsan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g1" \
 	  -DSFN_TSAN=ON -DSFN_BUILD_BENCH=OFF -DCMAKE_UNITY_BUILD=ON
-	cmake --build build/tsan -j $(JOBS) --target sfn_engine_tests sfn_http_tests
+	cmake --build build/tsan -j $(JOBS) --target sfn_engine_tests sfn_http_tests sfn_integrations_tests
 	cd build/tsan && TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$(CURDIR)/tests/tsan.supp" \
-	  ctest --output-on-failure -R '^unit_(engine|http)$$'
+	  ctest --output-on-failure -R '^unit_(engine|http|integrations)$$'
 
 format:
 	find src include tests bench -name '*.cpp' -o -name '*.h' | xargs clang-format -i

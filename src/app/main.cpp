@@ -22,6 +22,8 @@
 #include "sfn/api/dispatcher.h"
 #include "sfn/http/config.h"
 #include "sfn/http/server.h"
+#include "sfn/integrations/http_client.h"
+#include "sfn/integrations/http_task.h"
 #include "sfn/integrations/integration.h"
 #include "sfn/integrations/local_lambda.h"
 #include "sfn/integrations/mock_config.h"
@@ -124,12 +126,29 @@ int main(int argc, char** argv) {
   service.region = config.region;
   service.account = config.account;
   service.wait_time_scale = config.wait_time_scale;
+  // The one outbound HTTP client (Lambda endpoint, HTTP Task).
+  std::shared_ptr<sfn::integrations::HttpClient> http_client;
+  try {
+    sfn::integrations::HttpClientOptions client_options;
+    client_options.ca_file = config.ca_bundle;
+    client_options.user_agent = "sfn-local/" SFN_VERSION;
+    http_client = std::make_shared<sfn::integrations::HttpClient>(io, client_options);
+  } catch (const std::exception& e) {
+    spdlog::critical("{}", e.what());
+    return 2;
+  }
   auto registry = std::make_shared<sfn::integrations::Registry>();
+  registry->add("http", sfn::integrations::make_http_task({http_client}));
   std::unique_ptr<sfn::integrations::LocalLambda> local_lambda;
-  if (!config.lambda_handlers.empty()) {
+  if (!config.lambda_handlers.empty() || !config.lambda_endpoint.empty()) {
     sfn::integrations::LocalLambdaOptions lambda_options;
     lambda_options.handlers.insert(config.lambda_handlers.begin(), config.lambda_handlers.end());
     lambda_options.account = config.account;
+    if (!config.lambda_endpoint.empty()) {
+      lambda_options.endpoint = sfn::integrations::LocalLambdaOptions::Endpoint{
+          config.lambda_endpoint, http_client,
+          sfn::integrations::credentials_from_env(sfn::http::process_env())};
+    }
     local_lambda = std::make_unique<sfn::integrations::LocalLambda>(io, lambda_options);
     registry->add("lambda", local_lambda->invoke());
     registry->add("lambda-arn", local_lambda->function_arn());
@@ -172,6 +191,11 @@ int main(int argc, char** argv) {
   }
   for (const auto& [name, command] : config.lambda_handlers) {
     spdlog::info("Lambda function {} runs: {}", name, command);
+  }
+  if (!config.lambda_endpoint.empty()) {
+    spdlog::info("Lambda functions{} are invoked at {} ({})",
+                 config.lambda_handlers.empty() ? "" : " without a handler", config.lambda_endpoint,
+                 config.lambda_endpoint_source);
   }
   if (!config.allow_origins.empty()) {
     spdlog::info("web pages from {} may call the API (--allow-origin)",

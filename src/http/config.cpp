@@ -14,6 +14,7 @@
 
 #include "http/config_lambda.h"
 #include "sfn/http/access_policy.h"
+#include "sfn/integrations/url.h"
 
 namespace sfn::http {
 namespace {
@@ -25,7 +26,7 @@ struct Setting {
 };
 
 // Every flag that takes a value, with its environment variable.
-constexpr std::array<Setting, 12> kSettings{{
+constexpr std::array<Setting, 14> kSettings{{
     {"--host", "SFN_HOST"},
     {"--port", "SFN_PORT"},
     {"--db", "SFN_DB"},
@@ -38,7 +39,13 @@ constexpr std::array<Setting, 12> kSettings{{
     {"--max-connections", "SFN_MAX_CONNECTIONS"},
     {"--mock-config", "SFN_MOCK_CONFIG"},
     {"--lambda", "SFN_LAMBDA", true},  // one entry per flag; the variable's are ';'-separated
+    {"--lambda-endpoint", "LAMBDA_ENDPOINT"},
+    {"--ca-bundle", "AWS_CA_BUNDLE"},
 }};
+
+// The SDKs' endpoint variables, read for --lambda-endpoint after LAMBDA_ENDPOINT, in order.
+constexpr std::array<std::string_view, 2> kLambdaEndpointFallbacks{"AWS_ENDPOINT_URL_LAMBDA",
+                                                                   "AWS_ENDPOINT_URL"};
 
 // --max-connections: far above what one process can hold open, low enough to catch typos.
 constexpr std::size_t kMaxConnectionsLimit = 1'000'000;
@@ -157,6 +164,16 @@ tl::expected<void, std::string> apply(Config& config, std::string_view flag, con
                        "host names or IP addresses without a port, or *");
   } else if (flag == "--lambda") {
     return append_lambda_handlers(config.lambda_handlers, raw.value, raw.source);
+  } else if (flag == "--lambda-endpoint") {
+    std::string why;
+    if (!integrations::parse_url(raw.value, &why)) {
+      return invalid(raw, "an http:// or https:// URL such as http://127.0.0.1:3001 (" + why + ")");
+    }
+    config.lambda_endpoint = raw.value;
+    config.lambda_endpoint_source = raw.source;
+  } else if (flag == "--ca-bundle") {
+    if (raw.value.empty()) return invalid(raw, "the path of a PEM certificate bundle");
+    config.ca_bundle = raw.value;
   } else if (flag == "--mock-config") {
     if (raw.value.empty()) return invalid(raw, "the path of a mock config file");
     config.mock_config = raw.value;
@@ -239,6 +256,15 @@ tl::expected<Config, std::string> parse_config(const std::vector<std::string>& a
       }
     }
   }
+  for (std::string_view name : kLambdaEndpointFallbacks) {
+    if (!config.lambda_endpoint.empty() || !env) break;
+    std::optional<std::string> value = env(name);
+    if (!value || value->empty()) continue;
+    if (auto applied = apply(config, "--lambda-endpoint", Raw{*value, std::string(name)});
+        !applied) {
+      return tl::unexpected(applied.error());
+    }
+  }
   return config;
 }
 
@@ -300,6 +326,13 @@ Options (each can also be set by the environment variable shown; flags win):
                           its stdin, its stdout the function's response; a non-zero exit or
                           {"errorType": ..., "errorMessage": ...} on stdout is a function error.
                           Repeatable (SFN_LAMBDA: NAME=COMMAND entries separated by ';')
+  --lambda-endpoint URL   invoke the Lambda functions without a --lambda handler at this Lambda
+                          Invoke endpoint (e.g. sam local start-lambda's http://127.0.0.1:3001),
+                          SigV4-signed with AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/
+                          AWS_SESSION_TOKEN (LAMBDA_ENDPOINT, else AWS_ENDPOINT_URL_LAMBDA, else
+                          AWS_ENDPOINT_URL; default: none, such functions are not found)
+  --ca-bundle FILE        PEM certificates trusted for https calls besides the system's
+                          (AWS_CA_BUNDLE)
   -h, --help              print this help and exit
   --version               print the version and exit
 

@@ -9,8 +9,9 @@ Json sdk_http_metadata(const HeaderList& headers, int status) {
   Json all = Json::object();
   Json single = Json::object();
   for (const auto& [name, value] : headers) {
-    all[name] = Json::array({value});
-    single[name] = value;
+    if (!all.contains(name)) all[name] = Json::array();
+    all[name].push_back(value);
+    single[name] = value;  // the last value of a repeated header
   }
   return Json{{"AllHttpHeaders", std::move(all)},
               {"HttpHeaders", std::move(single)},

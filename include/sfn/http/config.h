@@ -39,6 +39,13 @@ struct Config {
   // --lambda NAME=COMMAND (repeatable), SFN_LAMBDA (entries separated by ';'): local handlers
   // for Lambda functions, in the order given; each NAME at most once.
   std::vector<std::pair<std::string, std::string>> lambda_handlers;
+  // --lambda-endpoint URL, LAMBDA_ENDPOINT (Step Functions Local's), else the SDKs'
+  // AWS_ENDPOINT_URL_LAMBDA, else AWS_ENDPOINT_URL: Lambda's Invoke endpoint for the functions
+  // without a local handler. `lambda_endpoint_source` names where it came from.
+  std::string lambda_endpoint;
+  std::string lambda_endpoint_source;
+  // --ca-bundle FILE, AWS_CA_BUNDLE: PEM certificates trusted for https besides the system's.
+  std::string ca_bundle;
 };
 
 // Returns the value of an environment variable, or nullopt when unset.

@@ -3,8 +3,12 @@
 // response on stdout, as AWS Lambda's Invoke (RequestResponse) would answer. Processes are
 // spawned asynchronously on the app's io_context, bounded in number, and killed (their whole
 // process group) when the engine cancels the attempt (TimeoutSeconds, StopExecution).
+// Functions without a handler go to a Lambda Invoke endpoint when one is configured
+// (`--lambda-endpoint`: SAM's `sam local start-lambda`, LocalStack, moto, AWS itself), through
+// the shared HTTP client, SigV4-signed; the request is aborted when the engine cancels.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <map>
 #include <memory>
@@ -12,7 +16,9 @@
 #include <string>
 #include <string_view>
 
+#include "sfn/integrations/http_client.h"
 #include "sfn/integrations/integration.h"
+#include "sfn/integrations/sigv4.h"
 
 namespace boost::asio {
 class io_context;
@@ -41,6 +47,16 @@ struct LocalLambdaOptions {
   std::size_t max_processes = 64;                            // beyond it, invocations queue
   // Lambda's synchronous response limit (6 MB); stdout or stderr beyond it fails the call.
   std::size_t max_output_bytes = 6291556;
+
+  // Where functions without a handler are invoked: Lambda's Invoke REST API
+  // (POST /2015-03-31/functions/NAME/invocations), signed for the service "lambda".
+  struct Endpoint {
+    std::string url;  // http(s)://host[:port][/prefix]
+    std::shared_ptr<HttpClient> client;
+    AwsCredentials credentials;
+    std::chrono::milliseconds timeout{16 * 60 * 1000};  // Lambda's 15 minutes and a margin
+  };
+  std::optional<Endpoint> endpoint;
 };
 
 class LocalLambda {

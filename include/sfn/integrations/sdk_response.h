@@ -13,8 +13,8 @@ namespace sfn::integrations {
 
 using HeaderList = std::vector<std::pair<std::string, std::string>>;
 
-// {"AllHttpHeaders": {name: [value]}, "HttpHeaders": {name: value}, "HttpStatusCode": status},
-// headers in the given order.
+// {"AllHttpHeaders": {name: [every value]}, "HttpHeaders": {name: last value},
+// "HttpStatusCode": status}, headers in the given order.
 Json sdk_http_metadata(const HeaderList& headers, int status);
 
 // {"RequestId": request_id}

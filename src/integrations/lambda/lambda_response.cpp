@@ -61,27 +61,25 @@ Json stderr_lines(const std::string& tail) {
   return out;
 }
 
-// A function error: the error object's errorType (Lambda.Unknown without one) and the object as
-// the cause (compact for lambda:invoke; the function's response text for a function ARN).
-TaskReport function_error(const Json& object, const std::string& text, bool invoke_form) {
-  const auto type = object.find("errorType");
-  if (type == object.end() || !type->is_string() || type->get<std::string>().empty()) {
-    return TaskReport::failed(
-        "Lambda.Unknown",
-        "The cause could not be determined because Lambda did not return an error type. "
-        "Returned payload: " +
-            dump_compact(object));
-  }
-  std::string cause = invoke_form ? dump_compact(object) : text_json(text).get<std::string>();
-  while (!cause.empty() && std::isspace(static_cast<unsigned char>(cause.back()))) cause.pop_back();
-  return TaskReport::failed(type->get<std::string>(), std::move(cause));
-}
-
 bool is_error_object(const Json& v) {
   return v.is_object() && (v.contains("errorType") || v.contains("errorMessage"));
 }
 
 }  // namespace
+
+TaskReport function_error(const Json& object, const std::string& text, bool invoke_form) {
+  const auto type = object.is_object() ? object.find("errorType") : object.end();
+  if (type == object.end() || !type->is_string() || type->get<std::string>().empty()) {
+    return TaskReport::failed(
+        "Lambda.Unknown",
+        "The cause could not be determined because Lambda did not return an error type. "
+        "Returned payload: " +
+            (object.is_discarded() ? text : dump_compact(object)));
+  }
+  std::string cause = invoke_form ? dump_compact(object) : text_json(text).get<std::string>();
+  while (!cause.empty() && std::isspace(static_cast<unsigned char>(cause.back()))) cause.pop_back();
+  return TaskReport::failed(type->get<std::string>(), std::move(cause));
+}
 
 Json payload_of(const std::string& out) {
   if (out.find_first_not_of(" \t\r\n") == std::string::npos) return nullptr;
@@ -94,16 +92,20 @@ Json payload_of(const std::string& out) {
 }
 
 Json invoke_output(Json payload, const std::string& request_id, std::size_t length) {
-  const HeaderList headers = {
-      {"Connection", "keep-alive"},          {"Content-Length", std::to_string(length)},
-      {"Content-Type", "application/json"},  {"Date", http_date()},
-      {"X-Amz-Executed-Version", "$LATEST"}, {"x-amzn-Remapped-Content-Length", "0"},
-      {"x-amzn-RequestId", request_id},      {"X-Amzn-Trace-Id", trace_id()}};
-  return Json{{"ExecutedVersion", "$LATEST"},
+  InvokeHttp http;
+  http.headers = {{"Connection", "keep-alive"},          {"Content-Length", std::to_string(length)},
+                  {"Content-Type", "application/json"},  {"Date", http_date()},
+                  {"X-Amz-Executed-Version", "$LATEST"}, {"x-amzn-Remapped-Content-Length", "0"},
+                  {"x-amzn-RequestId", request_id},      {"X-Amzn-Trace-Id", trace_id()}};
+  return invoke_response(std::move(payload), request_id, http);
+}
+
+Json invoke_response(Json payload, const std::string& request_id, const InvokeHttp& http) {
+  return Json{{"ExecutedVersion", http.executed_version},
               {"Payload", std::move(payload)},
-              {"SdkHttpMetadata", sdk_http_metadata(headers, 200)},
+              {"SdkHttpMetadata", sdk_http_metadata(http.headers, http.status)},
               {"SdkResponseMetadata", sdk_response_metadata(request_id)},
-              {"StatusCode", 200}};
+              {"StatusCode", http.status}};
 }
 
 std::string not_found_cause(const std::string& function_arn, const std::string& request_id) {

@@ -5,6 +5,8 @@
 #pragma once
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "integrations/lambda/process_runner.h"
 #include "sfn/common/json.h"
@@ -21,8 +23,24 @@ struct Invocation {
 TaskReport process_report(const ProcessResult& result, const Invocation& invocation);
 
 // Invoke's response: ExecutedVersion, Payload, SdkHttpMetadata, SdkResponseMetadata,
-// StatusCode. `length` is the payload's size in bytes (Content-Length).
+// StatusCode, with plausible headers for a local run. `length` is the payload's size in bytes
+// (Content-Length).
 Json invoke_output(Json payload, const std::string& request_id, std::size_t length);
+
+// The HTTP answer behind an Invoke response (an endpoint's, or the one a local run stands for).
+struct InvokeHttp {
+  int status = 200;
+  std::string executed_version = "$LATEST";
+  std::vector<std::pair<std::string, std::string>> headers;  // in order, as received
+};
+// Invoke's response object from a real answer: SdkHttpMetadata lists its headers (HttpHeaders
+// the last value of each, AllHttpHeaders every value).
+Json invoke_response(Json payload, const std::string& request_id, const InvokeHttp& http);
+
+// A function error (the payload carried X-Amz-Function-Error, or a handler printed an error
+// object): error = its errorType (Lambda.Unknown without one); the cause is the object, compact
+// for lambda:invoke, the function's response `text` for a function ARN.
+TaskReport function_error(const Json& object, const std::string& text, bool invoke_form);
 
 // The handler's stdout as a payload: JSON, or the text (less one trailing newline) as a string;
 // empty stdout is null.

@@ -1,7 +1,8 @@
-// The two Lambda resource forms over local handlers: resolves the function, runs its command
-// through the process runner, and turns what the process did into Lambda's answer.
+// The two Lambda resource forms: resolves the function, then runs its local handler through
+// the process runner, or invokes it at the configured endpoint, or reports it missing.
 #include "sfn/integrations/local_lambda.h"
 
+#include "integrations/lambda/invoke_endpoint.h"
 #include "integrations/lambda/lambda_response.h"
 #include "integrations/lambda/process_runner.h"
 #include "sfn/common/ids.h"
@@ -24,6 +25,7 @@ class LocalLambdaIntegration final : public Integration {
     lambda::Invocation invocation{invoke_form_, make_uuid()};
     LambdaFunctionRef ref;
     std::string partition = "aws";
+    std::string function;  // as the task names it
     Json event;
     if (invoke_form_) {
       const Json& p = request.parameters;
@@ -43,15 +45,23 @@ class LocalLambdaIntegration final : public Integration {
         return {};
       }
       ref = std::move(*resolved);
+      function = name->get<std::string>();
       const auto payload = p.find("Payload");
       event = payload == p.end() ? Json::object() : *payload;
     } else {
       const asl::TaskResource& r = *request.resource;
       ref = LambdaFunctionRef{r.name, r.qualifier, r.region, r.account};
       if (!r.partition.empty()) partition = r.partition;
+      function = r.arn;
       event = request.parameters;
     }
     const auto handler = impl_->options.handlers.find(ref.name);
+    if (handler == impl_->options.handlers.end() && impl_->options.endpoint) {
+      lambda::EndpointCall call{invocation, std::move(function),
+                                ref.region.empty() ? request.region : ref.region, std::move(event),
+                                invoke_form_ ? request.parameters : Json()};
+      return lambda::invoke_endpoint(*impl_->options.endpoint, std::move(call), listener);
+    }
     if (handler == impl_->options.handlers.end()) {
       const std::string arn =
           "arn:" + partition + ":lambda:" + (ref.region.empty() ? request.region : ref.region) +

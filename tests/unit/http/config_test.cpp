@@ -68,6 +68,40 @@ TEST(Config, LambdaHandlersAreRepeatableFlagsOrSemicolonSeparatedInTheEnvironmen
   EXPECT_TRUE(parse({})->lambda_handlers.empty());
 }
 
+TEST(Config, LambdaEndpointFromTheFlagThenLambdaEndpointThenTheSdkVariables) {
+  const Env all = {{"LAMBDA_ENDPOINT", "http://sfn-local-style:3001"},
+                   {"AWS_ENDPOINT_URL_LAMBDA", "http://lambda-only:4000"},
+                   {"AWS_ENDPOINT_URL", "https://everything:4566/prefix"}};
+  auto flag = parse({"--lambda-endpoint", "http://127.0.0.1:3001"}, all);
+  ASSERT_TRUE(flag) << flag.error();
+  EXPECT_EQ(flag->lambda_endpoint, "http://127.0.0.1:3001");
+  EXPECT_EQ(flag->lambda_endpoint_source, "--lambda-endpoint");
+  auto sfn_local = parse({}, all);
+  EXPECT_EQ(sfn_local->lambda_endpoint, "http://sfn-local-style:3001");
+  EXPECT_EQ(sfn_local->lambda_endpoint_source, "LAMBDA_ENDPOINT");
+  auto lambda_only = parse({}, {{"AWS_ENDPOINT_URL_LAMBDA", "http://lambda-only:4000"},
+                                {"AWS_ENDPOINT_URL", "https://everything:4566/prefix"}});
+  EXPECT_EQ(lambda_only->lambda_endpoint, "http://lambda-only:4000");
+  auto everything = parse({}, {{"AWS_ENDPOINT_URL", "https://everything:4566/prefix"}});
+  EXPECT_EQ(everything->lambda_endpoint, "https://everything:4566/prefix");
+  EXPECT_EQ(everything->lambda_endpoint_source, "AWS_ENDPOINT_URL");
+  EXPECT_TRUE(parse({})->lambda_endpoint.empty());
+  for (const std::string bad : {"localhost:3001", "ftp://x/", "http://"}) {
+    auto refused = parse({"--lambda-endpoint", bad});
+    ASSERT_FALSE(refused) << bad;
+    EXPECT_NE(refused.error().find("--lambda-endpoint"), std::string::npos) << refused.error();
+  }
+  auto bad_env = parse({}, {{"AWS_ENDPOINT_URL", "nope"}});
+  ASSERT_FALSE(bad_env);
+  EXPECT_NE(bad_env.error().find("AWS_ENDPOINT_URL"), std::string::npos) << bad_env.error();
+}
+
+TEST(Config, CaBundleFromTheFlagOrAwsCaBundle) {
+  EXPECT_EQ(parse({"--ca-bundle", "/etc/ca.pem"})->ca_bundle, "/etc/ca.pem");
+  EXPECT_EQ(parse({}, {{"AWS_CA_BUNDLE", "/x.pem"}})->ca_bundle, "/x.pem");
+  EXPECT_TRUE(parse({})->ca_bundle.empty());
+}
+
 TEST(Config, BadLambdaHandlersAreRefused) {
   const std::vector<std::vector<std::string>> bad = {{"--lambda", "nocommand"},
                                                      {"--lambda", "f="},
