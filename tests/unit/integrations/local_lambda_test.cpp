@@ -239,9 +239,9 @@ TEST_F(LocalLambdaTest, TheCancellerKillsTheProcessGroup) {
   EXPECT_EQ(reports.list.size(), 1u);  // started, and nothing after the cancel
 }
 
-TEST_F(LocalLambdaTest, ManyInvocationsBeyondTheCapQueueAndAllComplete) {
+TEST_F(LocalLambdaTest, AThousandInvocationsBeyondTheCapQueueAndAllComplete) {
   start({{"echo", "cat"}}, 8);
-  constexpr int kCalls = 200;
+  constexpr int kCalls = 1000;  // issued at once; at most 8 processes at a time
   std::vector<std::unique_ptr<Reports>> all;
   for (int i = 0; i < kCalls; ++i) {
     all.push_back(std::make_unique<Reports>());
