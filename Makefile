@@ -3,7 +3,7 @@ PORT ?= 8083
 JOBS ?= $(shell nproc)
 DEBS := g++ cmake ninja-build make ccache python3 libboost1.81-dev nlohmann-json3-dev \
         libsqlite3-dev libspdlog-dev libgtest-dev libgmock-dev libssl-dev libexpected-dev \
-        libbenchmark-dev libre2-dev awscli python3-boto3
+        libbenchmark-dev libre2-dev awscli python3-boto3 nodejs
 # The fuzz build (tests/fuzz): Debian's clang and its libFuzzer/sanitizer runtimes.
 FUZZ_DEBS := clang-14 libclang-rt-14-dev
 FUZZ_SECONDS ?= 30

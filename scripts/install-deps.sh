@@ -4,6 +4,7 @@ set -euo pipefail
 missing=()
 for p in "$@"; do
   if [ "$p" = awscli ]; then command -v aws >/dev/null 2>&1 && continue; fi
+  if [ "$p" = nodejs ]; then command -v node >/dev/null 2>&1 && continue; fi
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
