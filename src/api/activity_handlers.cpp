@@ -17,12 +17,12 @@ Json activity_json(const ActivityEntry& a) {
 
 void create_activity(Service& svc, const Json& req, Reply reply) {
   RequestFields f(req);
-  TRY(name, f.required_string("name"));
+  TRY(name, f.required_name("name"));
   TRY(tags_in, f.optional_array("tags"));
   TRY(tags, parse_tag_list(*tags_in));
   if (tags->size() > 50)
     return reply(api_error("TooManyTags", "Too many tags: a resource can have at most 50 tags"));
-  if (!is_valid_resource_name(*name))
+  if (!is_valid_resource_name(*name, kMaxNameBytes))
     return reply(api_error("InvalidName", "Invalid Name: '" + *name + "'"));
   std::string arn = svc.arns.activity(*name);
   std::lock_guard lock(svc.mutex);

@@ -36,13 +36,13 @@ ApiResult<StartRequest> parse_start(const Json& req) {
                        "The test case after '#' in stateMachineArn is empty: use "
                        "<stateMachineArn>#<TestCase> with a test case of the mock config.");
   }
-  auto name = f.optional_string("name");
+  auto name = f.optional_name("name");
   if (!name) return tl::unexpected(name.error());
   out.name = *name;
   auto input = f.optional_string("input", kMaxInput);
   if (!input) return tl::unexpected(input.error());
   out.input = input->value_or("{}");
-  if (out.name && !is_valid_resource_name(*out.name))
+  if (out.name && !is_valid_resource_name(*out.name, kMaxNameBytes))
     return api_error("InvalidName", "Invalid Name: '" + *out.name + "'");
   // Nesting first: copies and dumps of a value recurse (the parse itself does not).
   if (const std::size_t depth = json_text_depth(out.input); depth > kMaxJsonDepth)

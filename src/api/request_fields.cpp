@@ -38,6 +38,28 @@ ApiResult<std::optional<std::string>> RequestFields::optional_string(const char*
   return std::optional<std::string>(std::move(s));
 }
 
+ApiResult<std::optional<std::string>> RequestFields::optional_name(const char* name) const {
+  auto v = optional_string(name);
+  if (!v || !*v) return v;
+  const std::string& s = **v;
+  std::size_t chars = 0;
+  for (unsigned char c : s) chars += (c & 0xC0) != 0x80;  // UTF-8 lead bytes
+  if (chars == 0)
+    return validation_error("''", name, "Member must have length greater than or equal to 1");
+  if (chars > kMaxNameChars)
+    return validation_error(
+        "'" + s + "'", name,
+        "Member must have length less than or equal to " + std::to_string(kMaxNameChars));
+  return v;
+}
+
+ApiResult<std::string> RequestFields::required_name(const char* name) const {
+  auto v = optional_name(name);
+  if (!v) return tl::unexpected(v.error());
+  if (!*v) return validation_error("null", name, "Member must not be null");
+  return std::move(**v);
+}
+
 ApiResult<std::optional<std::int64_t>> RequestFields::optional_int(const char* name,
                                                                    std::int64_t min,
                                                                    std::int64_t max) const {

@@ -51,7 +51,7 @@ ApiResult<std::map<std::string, std::string>> parse_tags(const std::optional<Jso
 
 void create_state_machine(Service& svc, const Json& req, Reply reply) {
   RequestFields f(req);
-  TRY(name, f.required_string("name"));
+  TRY(name, f.required_name("name"));
   TRY(definition, f.required_string("definition", kMaxDefinition));
   TRY(role, f.required_string("roleArn", 256));
   TRY(type_in, f.optional_string("type"));
@@ -60,7 +60,7 @@ void create_state_machine(Service& svc, const Json& req, Reply reply) {
   TRY(tracing, f.optional_object("tracingConfiguration"));
   TRY(tags_in, f.optional_array("tags"));
   TRY(tags, parse_tags(*tags_in));
-  if (!is_valid_resource_name(*name))
+  if (!is_valid_resource_name(*name, kMaxNameBytes))
     return reply(api_error("InvalidName", "Invalid Name: '" + *name + "'"));
   TRY(role_ok, check_role(*role));
   TRY(machine, compile(*definition, *type));

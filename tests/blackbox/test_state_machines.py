@@ -45,8 +45,20 @@ class StateMachines(ServerTestCase):
         self.assertCliError("StateMachineAlreadyExists", "create-state-machine", "--name", name,
                             "--definition", json.dumps(other), "--role-arn", ROLE_ARN)
 
+    def test_a_name_longer_than_80_characters_is_a_validation_error(self):
+        self.assertCliError("ValidationException", "create-state-machine", "--name", "x" * 81,
+                            "--definition", json.dumps(PASS_DEFINITION), "--role-arn", ROLE_ARN)
+        # Characters, not bytes: 80 two-byte characters are a valid name.
+        name = "\u00e9" * 76 + unique("")[-4:]
+        created = self.cli("create-state-machine", "--name", name, "--definition",
+                           json.dumps(PASS_DEFINITION), "--role-arn", ROLE_ARN)
+        self.assertTrue(created["stateMachineArn"].endswith(":" + name))
+        self.assertCliError("ValidationException", "create-activity", "--name", "y" * 81)
+        self.assertCliError("ValidationException", "start-execution", "--state-machine-arn",
+                            created["stateMachineArn"], "--name", "z" * 81)
+
     def test_invalid_name(self):
-        for bad in ["has space", "x" * 81, "semi;colon", "brace{"]:
+        for bad in ["has space", "semi;colon", "brace{"]:
             with self.subTest(name=bad):
                 self.assertCliError("InvalidName", "create-state-machine", "--name", bad,
                                     "--definition", json.dumps(PASS_DEFINITION),
