@@ -90,7 +90,7 @@ def main():
             con.execute("INSERT INTO executions SELECT arn || '-c' || ?1, state_machine_arn,"
                         " name || '-c' || ?1, status, input, output, error, cause,"
                         " start_date - ?1, stop_date - ?1, definition, state_machine_type,"
-                        " role_arn, checkpoint, resume_strikes FROM executions"
+                        " role_arn, checkpoint, resume_strikes, mock_test_case FROM executions"
                         " WHERE name LIKE 'seed-%' AND name NOT LIKE '%-c%'", (c,))
             con.execute("INSERT INTO events SELECT execution_arn || '-c' || ?1, id, json"
                         " FROM events WHERE execution_arn NOT LIKE '%-c%'", (c,))
