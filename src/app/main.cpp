@@ -197,6 +197,7 @@ int main(int argc, char** argv) {
                  config.lambda_handlers.empty() ? "" : " without a handler", config.lambda_endpoint,
                  config.lambda_endpoint_source);
   }
+  if (!config.lambda_endpoint_ignored.empty()) spdlog::warn("{}", config.lambda_endpoint_ignored);
   if (!config.allow_origins.empty()) {
     spdlog::info("web pages from {} may call the API (--allow-origin)",
                  fmt::join(options.router.access.origins, ", "));

@@ -190,6 +190,15 @@ tl::expected<void, std::string> apply(Config& config, std::string_view flag, con
   return {};
 }
 
+// Whether `url` is this server's own address (a loopback or the listening host, same port).
+bool names_this_server(const Config& config, const std::string& url) {
+  auto parsed = integrations::parse_url(url);
+  if (!parsed || parsed->port != config.port) return false;
+  const std::string& h = parsed->host;
+  return h == "localhost" || h == "::1" || h.rfind("127.", 0) == 0 || h == config.host ||
+         h == "0.0.0.0";
+}
+
 }  // namespace
 
 tl::expected<Config, std::string> parse_config(const std::vector<std::string>& args,
@@ -263,6 +272,15 @@ tl::expected<Config, std::string> parse_config(const std::vector<std::string>& a
     if (auto applied = apply(config, "--lambda-endpoint", Raw{*value, std::string(name)});
         !applied) {
       return tl::unexpected(applied.error());
+    }
+    // The SDK-wide variable often points the AWS CLI at sfn-local itself: calling Lambda there
+    // would send every invocation back to this server.
+    if (names_this_server(config, config.lambda_endpoint)) {
+      config.lambda_endpoint_ignored = std::string(name) + "=" + config.lambda_endpoint +
+                                       " names this server, not a Lambda endpoint: ignored "
+                                       "(set --lambda-endpoint or LAMBDA_ENDPOINT)";
+      config.lambda_endpoint.clear();
+      config.lambda_endpoint_source.clear();
     }
   }
   return config;

@@ -44,6 +44,9 @@ struct Config {
   // without a local handler. `lambda_endpoint_source` names where it came from.
   std::string lambda_endpoint;
   std::string lambda_endpoint_source;
+  // Set when AWS_ENDPOINT_URL[_LAMBDA] (often set for the AWS CLI to reach sfn-local itself)
+  // named this server: it is not used as the Lambda endpoint, and this says why (a warning).
+  std::string lambda_endpoint_ignored;
   // --ca-bundle FILE, AWS_CA_BUNDLE: PEM certificates trusted for https besides the system's.
   std::string ca_bundle;
 };

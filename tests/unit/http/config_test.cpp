@@ -96,6 +96,25 @@ TEST(Config, LambdaEndpointFromTheFlagThenLambdaEndpointThenTheSdkVariables) {
   EXPECT_NE(bad_env.error().find("AWS_ENDPOINT_URL"), std::string::npos) << bad_env.error();
 }
 
+TEST(Config, AnSdkEndpointVariableNamingThisServerIsNotTheLambdaEndpoint) {
+  // AWS_ENDPOINT_URL set for the AWS CLI to reach sfn-local must not send Lambda calls back.
+  for (const std::string self :
+       {"http://localhost:8083", "http://127.0.0.1:8083/", "http://[::1]:8083"}) {
+    auto c = parse({}, {{"AWS_ENDPOINT_URL", self}});
+    ASSERT_TRUE(c) << c.error();
+    EXPECT_TRUE(c->lambda_endpoint.empty()) << self;
+    EXPECT_NE(c->lambda_endpoint_ignored.find("names this server"), std::string::npos) << self;
+  }
+  auto other_port = parse({}, {{"AWS_ENDPOINT_URL", "http://localhost:4566"}});
+  EXPECT_EQ(other_port->lambda_endpoint, "http://localhost:4566");
+  EXPECT_TRUE(other_port->lambda_endpoint_ignored.empty());
+  auto moved = parse({"--port", "9000"}, {{"AWS_ENDPOINT_URL_LAMBDA", "http://127.0.0.1:9000"}});
+  EXPECT_TRUE(moved->lambda_endpoint.empty());
+  // An explicit choice is kept, even if odd.
+  EXPECT_EQ(parse({"--lambda-endpoint", "http://localhost:8083"})->lambda_endpoint,
+            "http://localhost:8083");
+}
+
 TEST(Config, CaBundleFromTheFlagOrAwsCaBundle) {
   EXPECT_EQ(parse({"--ca-bundle", "/etc/ca.pem"})->ca_bundle, "/etc/ca.pem");
   EXPECT_EQ(parse({}, {{"AWS_CA_BUNDLE", "/x.pem"}})->ca_bundle, "/x.pem");
