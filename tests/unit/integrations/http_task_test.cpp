@@ -12,10 +12,13 @@
 
 #include "../asl/case_registry.h"
 #include "sfn/asl/model/task_resource.h"
+#include "task_reports.h"
 #include "test_http_server.h"
 
 namespace sfn::integrations {
 namespace {
+
+using test_support::TaskReports;
 
 using test_http::Received;
 using test_http::Reply;
@@ -89,25 +92,6 @@ const bool http_task_registered = [] {
   }
   return true;
 }();
-
-struct TaskReports {
-  std::mutex mutex;
-  std::condition_variable changed;
-  std::vector<TaskReport> list;
-  TaskListener listener() {
-    return [this](TaskReport r) {
-      std::lock_guard lock(mutex);
-      list.push_back(std::move(r));
-      changed.notify_all();
-    };
-  }
-  TaskReport final_report() {
-    std::unique_lock lock(mutex);
-    EXPECT_TRUE(changed.wait_for(lock, std::chrono::seconds(30),
-                                 [&] { return !list.empty() && list.back().final(); }));
-    return list.empty() ? TaskReport{} : list.back();
-  }
-};
 
 class HttpTaskTest : public ::testing::Test {
  protected:

@@ -10,6 +10,7 @@
 #include "sfn/asl/model/task_resource.h"
 #include "sfn/integrations/local_lambda.h"
 #include "sfn/integrations/sigv4.h"
+#include "task_reports.h"
 #include "test_http_server.h"
 
 namespace sfn::integrations {
@@ -68,23 +69,13 @@ bool signed_correctly(const Received& r, std::string* why) {
   return true;
 }
 
-struct EndpointReports {
-  std::mutex mutex;
-  std::condition_variable changed;
-  std::vector<TaskReport> list;
-  TaskListener listener() {
-    return [this](TaskReport r) {
-      std::lock_guard lock(mutex);
-      list.push_back(std::move(r));
-      changed.notify_all();
-    };
-  }
+// Every endpoint attempt reports started before its end.
+struct EndpointReports : test_support::TaskReports {
   TaskReport final_report() {
-    std::unique_lock lock(mutex);
-    EXPECT_TRUE(changed.wait_for(lock, std::chrono::seconds(30),
-                                 [&] { return !list.empty() && list.back().final(); }));
+    TaskReport r = TaskReports::final_report();
+    std::lock_guard lock(mutex);
     EXPECT_EQ(list.front().kind, TaskReport::Kind::kStarted);
-    return list.empty() ? TaskReport{} : list.back();
+    return r;
   }
 };
 

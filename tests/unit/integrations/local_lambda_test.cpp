@@ -17,36 +17,12 @@
 
 #include "sfn/asl/model/task_resource.h"
 #include "sfn/common/json.h"
+#include "task_reports.h"
 
 namespace sfn::integrations {
 namespace {
 
-// The reports of one attempt, waited for from the test thread.
-struct Reports {
-  std::mutex mutex;
-  std::condition_variable changed;
-  std::vector<TaskReport> list;
-
-  TaskListener listener() {
-    return [this](TaskReport r) {
-      std::lock_guard lock(mutex);
-      list.push_back(std::move(r));
-      changed.notify_all();
-    };
-  }
-  bool wait_final(std::chrono::seconds limit = std::chrono::seconds(30)) {
-    std::unique_lock lock(mutex);
-    return changed.wait_for(lock, limit, [&] { return !list.empty() && list.back().final(); });
-  }
-  bool wait_started() {
-    std::unique_lock lock(mutex);
-    return changed.wait_for(lock, std::chrono::seconds(30), [&] { return !list.empty(); });
-  }
-  TaskReport last() {
-    std::lock_guard lock(mutex);
-    return list.back();
-  }
-};
+using Reports = test_support::TaskReports;
 
 // Whether `pid` is a live process (not gone, not a zombie).
 bool running_process(pid_t pid) {
