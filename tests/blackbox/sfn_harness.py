@@ -339,6 +339,23 @@ def create_state_machine(cli, definition, name=None, *extra):
                "--role-arn", ROLE_ARN, *extra)["stateMachineArn"]
 
 
+def invoke_task(function_name, **extra):
+    """A one-state machine calling lambda:invoke with the whole input as the payload."""
+    task = {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+            "Parameters": {"FunctionName": function_name, "Payload.$": "$"}, "End": True}
+    task.update(extra)
+    return {"StartAt": "Call", "States": {"Call": task}}
+
+
+def run_execution(cli, definition, payload, prefix="sm"):
+    """Creates a state machine, runs one execution to its end: (description, history events)."""
+    arn = create_state_machine(cli, definition, unique(prefix))
+    started = cli("start-execution", "--state-machine-arn", arn, "--input", json.dumps(payload))
+    done = wait_for_execution(cli, started["executionArn"])
+    events = cli("get-execution-history", "--execution-arn", started["executionArn"])["events"]
+    return done, events
+
+
 class ServerTestCase(unittest.TestCase):
     """One server per test class (wait time scale 0 unless the class says otherwise)."""
 

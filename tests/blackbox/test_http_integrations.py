@@ -11,7 +11,7 @@ import threading
 import unittest
 import urllib.parse
 
-from sfn_harness import ServerTestCase, create_state_machine, unique, wait_for_execution
+from sfn_harness import ServerTestCase, invoke_task, run_execution
 
 try:
     from botocore.auth import SigV4Auth
@@ -103,22 +103,9 @@ class InvokeApi(http.server.BaseHTTPRequestHandler):
                            [("X-Amzn-ErrorType", "ResourceNotFoundException")])
 
 
-def invoke_task(function_name, **extra):
-    task = {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
-            "Parameters": {"FunctionName": function_name, "Payload.$": "$"}, "End": True}
-    task.update(extra)
-    return {"StartAt": "Call", "States": {"Call": task}}
-
-
 class Execute:
     def execute(self, definition, payload):
-        arn = create_state_machine(self.cli, definition, unique("http"))
-        started = self.cli("start-execution", "--state-machine-arn", arn,
-                           "--input", json.dumps(payload))
-        done = wait_for_execution(self.cli, started["executionArn"])
-        events = self.cli("get-execution-history", "--execution-arn",
-                          started["executionArn"])["events"]
-        return done, events
+        return run_execution(self.cli, definition, payload, "http")
 
 
 class LambdaEndpoint(ServerTestCase, Execute):

@@ -9,8 +9,8 @@ import subprocess
 import tempfile
 import unittest
 
-from sfn_harness import (ServerTestCase, binary_path, create_state_machine, unique,
-                         wait_for_execution)
+from sfn_harness import (ServerTestCase, binary_path, create_state_machine, invoke_task,
+                         run_execution, wait_for_execution)
 
 PYTHON_HANDLER = """\
 import json, sys
@@ -25,13 +25,6 @@ print(json.dumps({"greeting": "hello " + event.get("who", "nobody")}))
 NODE_HANDLER = ("node -e 'let s=\"\";process.stdin.on(\"data\",d=>s+=d).on(\"end\",()=>"
                 "{const e=JSON.parse(s);console.log(JSON.stringify({sum:e.a+e.b,"
                 "fn:process.env.AWS_LAMBDA_FUNCTION_NAME}))})'")
-
-
-def invoke_task(function_name, **extra):
-    task = {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
-            "Parameters": {"FunctionName": function_name, "Payload.$": "$"}, "End": True}
-    task.update(extra)
-    return {"StartAt": "Call", "States": {"Call": task}}
 
 
 class LocalLambda(ServerTestCase):
@@ -51,13 +44,7 @@ class LocalLambda(ServerTestCase):
         shutil.rmtree(cls.dir, ignore_errors=True)
 
     def execute(self, definition, payload):
-        arn = create_state_machine(self.cli, definition, unique("lambda"))
-        started = self.cli("start-execution", "--state-machine-arn", arn,
-                           "--input", json.dumps(payload))
-        done = wait_for_execution(self.cli, started["executionArn"])
-        events = self.cli("get-execution-history", "--execution-arn",
-                          started["executionArn"])["events"]
-        return done, events
+        return run_execution(self.cli, definition, payload, "lambda")
 
     def test_invoke_answers_the_payload_in_invokes_response(self):
         done, events = self.execute(invoke_task("greet"), {"who": "world"})
