@@ -38,8 +38,7 @@ TaskReport api_failure(const ApiError& e) {
       e.type.size() >= 9 && e.type.compare(e.type.size() - 9, 9, "Exception") == 0;
   return TaskReport::failed(
       "StepFunctions." + e.type + (suffixed ? "" : "Exception"),
-      e.message + " (Service: AWSStepFunctions; Status Code: " + std::to_string(e.status) +
-          "; Error Code: " + e.type + "; Request ID: " + make_uuid() + "; Proxy: null)");
+      integrations::sdk_error_cause(e.message, "AWSStepFunctions", e.status, e.type, make_uuid()));
 }
 
 // StartExecution's response as the SDK call's output.

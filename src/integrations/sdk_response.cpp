@@ -22,6 +22,19 @@ Json sdk_response_metadata(const std::string& request_id) {
   return Json{{"RequestId", request_id}};
 }
 
+std::string sdk_error_cause(std::string_view message, std::string_view service, int status,
+                            std::string_view code, std::string_view request_id) {
+  std::string out(message);
+  out += " (Service: ";
+  out += service;
+  out += "; Status Code: " + std::to_string(status) + "; Error Code: ";
+  out += code;
+  out += "; Request ID: ";
+  out += request_id;
+  out += "; Proxy: null)";
+  return out;
+}
+
 std::string http_date() {
   const std::time_t now = std::time(nullptr);
   std::tm tm{};

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -19,6 +20,11 @@ Json sdk_http_metadata(const HeaderList& headers, int status);
 
 // {"RequestId": request_id}
 Json sdk_response_metadata(const std::string& request_id);
+
+// The cause the AWS SDK gives a service's error inside Step Functions: "MESSAGE (Service:
+// SERVICE; Status Code: STATUS; Error Code: CODE; Request ID: ID; Proxy: null)".
+std::string sdk_error_cause(std::string_view message, std::string_view service, int status,
+                            std::string_view code, std::string_view request_id);
 
 // The current time as an HTTP Date header value (RFC 7231 IMF-fixdate).
 std::string http_date();

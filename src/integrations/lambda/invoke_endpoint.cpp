@@ -8,6 +8,7 @@
 #include <cctype>
 
 #include "sfn/common/ids.h"
+#include "sfn/integrations/sdk_response.h"
 #include "sfn/integrations/url.h"
 
 namespace sfn::integrations::lambda {
@@ -55,9 +56,8 @@ TaskReport service_error(const HttpResponse& r, const std::string& request_id) {
   if (message.empty()) message = r.reason;
   const std::string name = code.empty() ? "AWSLambdaException" : code;
   return TaskReport::failed(
-      "Lambda." + name, message + " (Service: AWSLambda; Status Code: " + std::to_string(r.status) +
-                            "; Error Code: " + (code.empty() ? "null" : code) +
-                            "; Request ID: " + request_id + "; Proxy: null)");
+      "Lambda." + name,
+      sdk_error_cause(message, "AWSLambda", r.status, code.empty() ? "null" : code, request_id));
 }
 
 }  // namespace

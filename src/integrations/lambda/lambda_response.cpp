@@ -109,10 +109,8 @@ Json invoke_response(Json payload, const std::string& request_id, const InvokeHt
 }
 
 std::string not_found_cause(const std::string& function_arn, const std::string& request_id) {
-  return "Function not found: " + function_arn +
-         " (Service: AWSLambda; Status Code: 404; Error Code: ResourceNotFoundException; "
-         "Request ID: " +
-         request_id + "; Proxy: null)";
+  return sdk_error_cause("Function not found: " + function_arn, "AWSLambda", 404,
+                         "ResourceNotFoundException", request_id);
 }
 
 TaskReport process_report(const ProcessResult& r, const Invocation& inv) {

@@ -6,6 +6,7 @@
 #include "integrations/lambda/lambda_response.h"
 #include "integrations/lambda/process_runner.h"
 #include "sfn/common/ids.h"
+#include "sfn/integrations/sdk_response.h"
 
 namespace sfn::integrations {
 
@@ -36,12 +37,11 @@ class LocalLambdaIntegration final : public Integration {
       if (!resolved) {
         listener(TaskReport::failed(
             "Lambda.InvalidParameterValueException",
-            "FunctionName must be a function name, NAME:QUALIFIER, a partial ARN "
-            "(ACCOUNT:function:NAME) or a function ARN; got " +
-                (name == p.end() ? std::string("nothing") : dump_compact(*name)) +
-                " (Service: AWSLambda; Status Code: 400; Error Code: "
-                "InvalidParameterValueException; Request ID: " +
-                invocation.request_id + "; Proxy: null)"));
+            sdk_error_cause("FunctionName must be a function name, NAME:QUALIFIER, a partial ARN "
+                            "(ACCOUNT:function:NAME) or a function ARN; got " +
+                                (name == p.end() ? std::string("nothing") : dump_compact(*name)),
+                            "AWSLambda", 400, "InvalidParameterValueException",
+                            invocation.request_id)));
         return {};
       }
       ref = std::move(*resolved);
