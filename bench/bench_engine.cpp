@@ -110,7 +110,8 @@ class Engine {
       r->arn = "arn:aws:states:us-east-1:123456789012:execution:sm:" + r->name;
       r->state_machine_arn = "arn:aws:states:us-east-1:123456789012:stateMachine:sm";
       r->state_machine_name = "sm";
-      r->state_machine_type = standard ? "STANDARD" : "EXPRESS";
+      r->state_machine_type =
+          standard ? sfn::StateMachineType::kStandard : sfn::StateMachineType::kExpress;
       r->role_arn = "arn:aws:iam::123456789012:role/r";
       r->definition = text;
       r->machine = machine;

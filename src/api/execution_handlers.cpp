@@ -62,11 +62,12 @@ ApiResult<std::shared_ptr<engine::ExecutionRecord>> running_with_name(Service& s
   auto it = svc.executions.find(arn);
   if (it == svc.executions.end()) return nullptr;
   std::lock_guard lock(it->second->mutex);
-  if (it->second->status == "RUNNING" && it->second->input == input) return it->second;
+  if (it->second->status == ExecutionStatus::kRunning && it->second->input == input)
+    return it->second;
   return api_error("ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'");
 }
 
-// Creates, tracks and (STANDARD) stores the record. Call with svc.mutex held.
+// Creates and tracks the record (the engine stores it when it starts). Call with svc.mutex held.
 std::shared_ptr<engine::ExecutionRecord> create_record(Service& svc, const StateMachineEntry& e,
                                                        const std::string& arn,
                                                        const std::string& name,
@@ -84,20 +85,6 @@ std::shared_ptr<engine::ExecutionRecord> create_record(Service& svc, const State
   r->mock_test_case = sr.test_case;
   r->start_date = now_epoch_seconds();
   svc.track(r);
-  if (r->state_machine_type == "STANDARD") {
-    store::ExecutionRow row;
-    row.arn = r->arn;
-    row.state_machine_arn = r->state_machine_arn;
-    row.name = r->name;
-    row.status = "RUNNING";
-    row.input = r->input;
-    row.start_date = r->start_date;
-    row.definition = r->definition;
-    row.state_machine_type = r->state_machine_type;
-    row.role_arn = r->role_arn;
-    row.mock_test_case = r->mock_test_case;
-    svc.store.put_execution(row);
-  }
   return r;
 }
 
@@ -121,12 +108,12 @@ void begin_execution(Service& svc, const Json& req, bool sync, Begun done) {
       if (auto why = svc.runtime->find_test_case(e.row.name, sr->test_case))
         return done(api_error("ValidationException", *why), false);
     }
-    if (sync && e.row.type != "EXPRESS")
+    if (sync && e.row.type != StateMachineType::kExpress)
       return done(api_error("StateMachineTypeNotSupported",
                             "This operation is not supported by this type of state machine"),
                   false);
     name = sr->name.value_or(make_uuid());
-    if (e.row.type == "EXPRESS") {
+    if (e.row.type == StateMachineType::kExpress) {
       arn = svc.arns.express_execution(e.row.name, name + ":" + make_uuid());
       return done(create_record(svc, e, arn, name, *sr), false);
     }
@@ -169,8 +156,8 @@ void start_execution(Service& svc, const Json& req, Reply reply) {
 
 void start_nested_execution(Service& svc, const Json& request, ExecutionStarted started) {
   begin_execution(svc, request, false, [&svc, started](auto r, bool existing) {
-    started(r);
     if (r && !existing) svc.runtime->start(*r);
+    started(r);
   });
 }
 
@@ -182,7 +169,7 @@ Json describe(const engine::ExecutionRecord& r) {
   j["executionArn"] = r.arn;
   j["stateMachineArn"] = r.state_machine_arn;
   j["name"] = r.name;
-  j["status"] = r.status;
+  j["status"] = name_of(r.status);
   j["startDate"] = r.start_date;
   if (r.stop_date) j["stopDate"] = *r.stop_date;
   j["input"] = r.input;
@@ -245,7 +232,7 @@ void describe_execution(Service& svc, const Json& req, Reply reply) {
 
 // An EXPRESS machine's executions are never stored: the ones in memory, newest first.
 Json list_express(Service& svc, const std::string& machine_arn,
-                  const std::optional<std::string>& status, const Paging& paging) {
+                  const std::optional<ExecutionStatus>& status, const Paging& paging) {
   std::vector<std::shared_ptr<engine::ExecutionRecord>> matching;
   for (const auto& [arn, record] : svc.executions) {
     if (record->state_machine_arn != machine_arn) continue;
@@ -276,18 +263,21 @@ void list_executions(Service& svc, const Json& req, Reply reply) {
   filters["stateMachineArn"] = *arn;
   filters["statusFilter"] = *status ? Json(**status) : Json(nullptr);
   TRY(paging, read_paging(f, 3096, "ListExecutions", std::move(filters)));
-  static const std::set<std::string> kStatuses{"RUNNING",   "SUCCEEDED", "FAILED",
-                                               "TIMED_OUT", "ABORTED",   "PENDING_REDRIVE"};
-  if (*status && !kStatuses.count(**status))
-    return reply(validation_error("'" + **status + "'", "statusFilter",
-                                  "Member must satisfy enum value set: [SUCCEEDED, TIMED_OUT, "
-                                  "PENDING_REDRIVE, ABORTED, FAILED, RUNNING]"));
+  std::optional<ExecutionStatus> status_filter;
+  if (*status) {
+    status_filter = parse_execution_status(**status);
+    if (!status_filter)
+      return reply(validation_error("'" + **status + "'", "statusFilter",
+                                    "Member must satisfy enum value set: [SUCCEEDED, TIMED_OUT, "
+                                    "PENDING_REDRIVE, ABORTED, FAILED, RUNNING]"));
+  }
   {
     std::lock_guard lock(svc.mutex);
     TRY(sm, svc.find_state_machine(*arn));
-    if ((*sm)->row.type == "EXPRESS") return reply(list_express(svc, *arn, *status, *paging));
+    if ((*sm)->row.type == StateMachineType::kExpress)
+      return reply(list_express(svc, *arn, status_filter, *paging));
   }
-  store::ExecutionPageQuery query{*arn, *status, std::nullopt, paging->limit};
+  store::ExecutionPageQuery query{*arn, status_filter, std::nullopt, paging->limit};
   if (const auto& k = paging->after) {
     if (!k->is_array() || k->size() != 2 || !(*k)[0].is_number() || !(*k)[1].is_string())
       return reply(
@@ -300,7 +290,8 @@ void list_executions(Service& svc, const Json& req, Reply reply) {
         return reply(
             tl::unexpected(ApiError{"InternalFailure", "Internal failure: " + rows.error(), 500}));
       Json items = Json::array();
-      for (const auto& row : rows->rows) items.push_back(execution_summary(*record_from_row(row)));
+      for (const auto& row : rows->rows)
+        items.push_back(execution_summary(*engine::record_from_row(row)));
       Json out{{"executions", std::move(items)}};
       if (rows->more && !rows->rows.empty()) {
         const auto& last = rows->rows.back();

@@ -66,7 +66,7 @@ TaskReport child_report(const engine::ExecutionRecord& child, bool json_payloads
     Json parsed = parse_json_or_discarded(text);
     return parsed.is_discarded() ? Json(text) : parsed;
   };
-  const bool succeeded = child.status == "SUCCEEDED";
+  const bool succeeded = child.status == ExecutionStatus::kSucceeded;
   Json d = Json::object();
   if (!succeeded && child.cause) d["Cause"] = *child.cause;
   if (!succeeded && child.error) d["Error"] = *child.error;
@@ -83,7 +83,7 @@ TaskReport child_report(const engine::ExecutionRecord& child, bool json_payloads
   if (succeeded) d["RedriveStatusReason"] = "Execution is SUCCEEDED and cannot be redriven";
   d["StartDate"] = integrations::epoch_millis(child.start_date);
   d["StateMachineArn"] = child.state_machine_arn;
-  d["Status"] = child.status;
+  d["Status"] = name_of(child.status);
   if (child.stop_date) d["StopDate"] = integrations::epoch_millis(*child.stop_date);
   if (succeeded) return TaskReport::succeeded(std::move(d));
   return TaskReport::failed("States.TaskFailed", dump_compact(d));
@@ -120,7 +120,7 @@ void watch_child(const std::shared_ptr<ChildWatch>& watch,
   }
   {
     std::lock_guard lock(child->mutex);
-    if (child->status == "RUNNING") {
+    if (child->status == ExecutionStatus::kRunning) {
       child->on_finish.push_back([watch, child] { watch->finish(*child); });
       return;
     }

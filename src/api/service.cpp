@@ -6,6 +6,7 @@
 #include <boost/asio/post.hpp>
 
 #include "sfn/asl/parse/parse_definition.h"
+#include "sfn/engine/checkpoint.h"
 
 namespace sfn::api {
 
@@ -15,18 +16,16 @@ namespace {
 // process dying before the execution made progress, is ended instead of resumed again.
 constexpr std::int64_t kMaxResumesWithoutProgress = 3;
 
-// A resume point where the execution only waits (a Wait deadline, an activity task token): it
-// cannot be what crashed the process.
+// A resume point where the execution only waits (a Wait deadline, a task token): it cannot be
+// what crashed the process.
 bool parked(const std::string& checkpoint) {
-  Json cp = parse_json_or_discarded(checkpoint);
-  return cp.is_object() && (cp.contains("wait_until") || cp.contains("task_token"));
+  auto cp = engine::Checkpoint::parse(checkpoint);
+  return cp && cp->parked();
 }
 
 std::string crash_loop_cause(const std::string& checkpoint) {
-  Json cp = parse_json_or_discarded(checkpoint);
-  std::string where = cp.is_object() && cp.contains("state") && cp["state"].is_string()
-                          ? " in state '" + cp["state"].get<std::string>() + "'"
-                          : "";
+  auto cp = engine::Checkpoint::parse(checkpoint);
+  std::string where = cp ? " in state '" + cp->state + "'" : "";
   return "sfn-local stopped abnormally " + std::to_string(kMaxResumesWithoutProgress + 1) +
          " times while this execution was running" + where +
          " without it making progress; it is not resumed again, so that the server can start";
@@ -76,7 +75,7 @@ void Service::load() {
     for (auto& row : snapshot.activities) activities[row.arn] = ActivityEntry{std::move(row)};
     tags = std::move(snapshot.tags);
     for (auto& row : snapshot.executions) {  // RUNNING ones, by start date
-      auto r = record_from_row(row);
+      auto r = engine::record_from_row(row);
       for (auto& ev : snapshot.events[row.arn]) {
         Json e = parse_json_or_discarded(ev.json);
         if (!e.is_discarded()) r->events.push_back(std::move(e));
@@ -124,7 +123,7 @@ void Service::retire(const std::string& arn) {
   std::lock_guard lock(mutex);
   auto it = executions.find(arn);
   if (it == executions.end()) return;
-  if (it->second->state_machine_type != "EXPRESS") {
+  if (it->second->state_machine_type != StateMachineType::kExpress) {
     executions.erase(it);  // its final row is queued: reads find it in the store
     return;
   }
@@ -155,7 +154,7 @@ void Service::find_execution(const std::string& arn, ExecutionFound done) {
         return done(ApiResult<FoundExecution>(
             tl::unexpected(ApiError{"InternalFailure", "Internal failure: " + row.error(), 500})));
       if (!*row) return done(missing());
-      done(FoundExecution{record_from_row(**row), false});
+      done(FoundExecution{engine::record_from_row(**row), false});
     });
   });
 }
@@ -180,33 +179,12 @@ ApiResult<ActivityEntry*> Service::find_activity(const std::string& arn) {
   return &it->second;
 }
 
-std::shared_ptr<engine::ExecutionRecord> record_from_row(const store::ExecutionRow& row) {
-  auto r = std::make_shared<engine::ExecutionRecord>();
-  r->arn = row.arn;
-  r->name = row.name;
-  r->state_machine_arn = row.state_machine_arn;
-  auto sm = parse_states_arn(row.state_machine_arn);
-  r->state_machine_name = sm ? sm->name : "";
-  r->state_machine_type = row.state_machine_type;
-  r->role_arn = row.role_arn;
-  r->mock_test_case = row.mock_test_case;
-  r->definition = row.definition;
-  r->input = row.input;
-  r->start_date = row.start_date;
-  r->status = row.status;
-  r->output = row.output;
-  r->error = row.error;
-  r->cause = row.cause;
-  r->stop_date = row.stop_date;
-  return r;
-}
-
 Json execution_summary(const engine::ExecutionRecord& r) {
   Json j = Json::object();
   j["executionArn"] = r.arn;
   j["stateMachineArn"] = r.state_machine_arn;
   j["name"] = r.name;
-  j["status"] = r.status;
+  j["status"] = name_of(r.status);
   j["startDate"] = r.start_date;
   if (r.stop_date) j["stopDate"] = *r.stop_date;
   return j;

@@ -109,7 +109,5 @@ std::shared_ptr<integrations::Integration> make_nested_executions(Service& svc);
 
 // Shared response pieces.
 Json execution_summary(const engine::ExecutionRecord& r);
-// A record rebuilt from a stored row (identity, status, result; no events, no machine).
-std::shared_ptr<engine::ExecutionRecord> record_from_row(const store::ExecutionRow& row);
 
 }  // namespace sfn::api

@@ -15,17 +15,16 @@ namespace {
 
 constexpr std::size_t kMaxDefinition = 1024 * 1024;
 
-ApiResult<std::string> check_type(const std::optional<std::string>& type) {
-  std::string t = type.value_or("STANDARD");
-  if (t != "STANDARD" && t != "EXPRESS")
-    return validation_error("'" + t + "'", "type",
-                            "Member must satisfy enum value set: [EXPRESS, STANDARD]");
-  return t;
+ApiResult<StateMachineType> check_type(const std::optional<std::string>& type) {
+  if (!type) return StateMachineType::kStandard;
+  if (auto t = parse_state_machine_type(*type)) return *t;
+  return validation_error("'" + *type + "'", "type",
+                          "Member must satisfy enum value set: [EXPRESS, STANDARD]");
 }
 
 // The definition parsed, and allowed for a state machine of `type`.
 ApiResult<std::shared_ptr<const asl::StateMachine>> compile(const std::string& definition,
-                                                            const std::string& type) {
+                                                            StateMachineType type) {
   auto parsed = asl::parse_definition(definition);
   if (!parsed.machine)
     return api_error("InvalidDefinition", asl::invalid_definition_message(parsed.diagnostics));
@@ -104,7 +103,7 @@ Json describe(const StateMachineEntry& e) {
   j["status"] = e.row.status;
   j["definition"] = e.row.definition;
   j["roleArn"] = e.row.role_arn;
-  j["type"] = e.row.type;
+  j["type"] = name_of(e.row.type);
   j["creationDate"] = e.row.creation_date;
   j["loggingConfiguration"] = parse_json_or_discarded(e.row.logging_configuration);
   j["tracingConfiguration"] = parse_json_or_discarded(e.row.tracing_configuration);
@@ -132,7 +131,7 @@ void update_state_machine(Service& svc, const Json& req, Reply reply) {
                            "Either the definition, the role ARN, the LoggingConfiguration, or the "
                            "TracingConfiguration must be specified"));
   TRY(role_ok, check_role(*role));
-  std::string type;  // fixed at creation
+  StateMachineType type{};  // fixed at creation
   {
     std::lock_guard lock(svc.mutex);
     TRY(entry, svc.find_state_machine(*arn));
@@ -190,7 +189,7 @@ void list_state_machines(Service& svc, const Json& req, Reply reply) {
       [&](std::size_t i) {
         return Json{{"stateMachineArn", all[i]->row.arn},
                     {"name", all[i]->row.name},
-                    {"type", all[i]->row.type},
+                    {"type", name_of(all[i]->row.type)},
                     {"creationDate", all[i]->row.creation_date}};
       },
       key_of, date_arn_ascending));

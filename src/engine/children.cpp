@@ -40,9 +40,8 @@ Awaitable<ChildrenResult> run_children(Frame& parent, std::vector<ChildRun> chil
               result.outcomes[i] = co_await children[i].body(child);
             } catch (const std::exception& e) {
               spdlog::error("child run failed: {}", e.what());
-              result.outcomes[i] =
-                  GraphOutcome{GraphOutcome::Kind::kFailed, nullptr,
-                               StatesError{std::string(errors::kRuntime), e.what()}};
+              result.outcomes[i] = GraphOutcome{GraphOutcome::Kind::kFailed, nullptr,
+                                                StatesError{errors::kRuntime, e.what()}};
             }
             const auto& o = result.outcomes[i];
             if (o.kind != GraphOutcome::Kind::kCancelled && children[i].on_finish)

@@ -10,7 +10,7 @@ namespace sfn::engine {
 namespace {
 
 tl::unexpected<StatesError> runtime_error(std::string cause) {
-  return tl::unexpected(StatesError{std::string(errors::kRuntime), std::move(cause)});
+  return tl::unexpected(StatesError{errors::kRuntime, std::move(cause)});
 }
 
 std::string invalid_path(const jsonpath::Path& p) {
@@ -124,8 +124,7 @@ Result<Json> apply_result_path(const asl::PathField& result_path, const Json& ra
       Json out = raw;
       auto ok = p.assign(out, std::move(result));
       if (!ok)
-        return states_error(std::string(errors::kRuntime),
-                            "Invalid path '" + p.text() + "' : " + ok.error());
+        return states_error(errors::kRuntime, "Invalid path '" + p.text() + "' : " + ok.error());
       return out;
     }
   }

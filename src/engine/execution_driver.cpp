@@ -9,7 +9,7 @@
 namespace sfn::engine {
 namespace {
 
-void finish(ExecutionRun& run, const std::string& status, std::optional<std::string> output,
+void finish(ExecutionRun& run, ExecutionStatus status, std::optional<std::string> output,
             std::optional<std::string> error, std::optional<std::string> cause) {
   std::vector<std::function<void()>> waiters;
   {
@@ -62,7 +62,7 @@ Awaitable<void> drive_execution(std::shared_ptr<ExecutionRun> run, bool resuming
     Json d = Json::object();
     put_payload(d, "input", input);
     d["roleArn"] = run->record->role_arn;
-    run->history.add(start_chain, "ExecutionStarted", "executionStartedEventDetails", std::move(d));
+    run->history.add(start_chain, EventType::kExecutionStarted, std::move(d));
   }
   if (machine.timeout_seconds)
     asio::co_spawn(run->strand, watch_timeout(run, double(*machine.timeout_seconds)),
@@ -79,41 +79,40 @@ Awaitable<void> drive_execution(std::shared_ptr<ExecutionRun> run, bool resuming
     outcome = co_await run_graph(frame, machine.graph, input);
   } catch (const std::exception& e) {
     spdlog::error("execution {} failed unexpectedly: {}", run->record->arn, e.what());
-    outcome = GraphOutcome{GraphOutcome::Kind::kFailed, nullptr,
-                           StatesError{std::string(errors::kRuntime), e.what()}};
+    outcome =
+        GraphOutcome{GraphOutcome::Kind::kFailed, nullptr, StatesError{errors::kRuntime, e.what()}};
   }
   if (run->timeout_timer) run->timeout_timer->cancel();
   auto& history = run->history;
   if (history.limit_reached()) {  // its ExecutionFailed event is already the last one
-    finish(*run, "FAILED", std::nullopt, std::string(HistoryRecorder::limit_error()),
-           history.limit_cause());
+    finish(*run, ExecutionStatus::kFailed, std::nullopt,
+           std::string(HistoryRecorder::limit_error()), history.limit_cause());
   } else
     switch (outcome.kind) {
       case GraphOutcome::Kind::kSucceeded: {
         Json d = Json::object();
         put_payload(d, "output", outcome.output);
-        history.add(frame.chain, "ExecutionSucceeded", "executionSucceededEventDetails",
-                    std::move(d));
-        finish(*run, "SUCCEEDED", dump_compact(outcome.output), std::nullopt, std::nullopt);
+        history.add(frame.chain, EventType::kExecutionSucceeded, std::move(d));
+        finish(*run, ExecutionStatus::kSucceeded, dump_compact(outcome.output), std::nullopt,
+               std::nullopt);
         break;
       }
       case GraphOutcome::Kind::kFailed: {
         auto error = non_empty(outcome.error.error), cause = non_empty(outcome.error.cause);
-        history.add(frame.chain, "ExecutionFailed", "executionFailedEventDetails",
-                    error_details(error, cause));
-        finish(*run, "FAILED", std::nullopt, error, cause);
+        history.add(frame.chain, EventType::kExecutionFailed, error_details(error, cause));
+        finish(*run, ExecutionStatus::kFailed, std::nullopt, error, cause);
         break;
       }
       case GraphOutcome::Kind::kCancelled:
         if (run->stop == ExecutionRun::Stop::kTimedOut) {
-          std::optional<std::string> error = std::string(errors::kTimeout);
-          history.add(frame.chain, "ExecutionTimedOut", "executionTimedOutEventDetails",
+          std::optional<std::string> error{errors::kTimeout};
+          history.add(frame.chain, EventType::kExecutionTimedOut,
                       error_details(error, std::nullopt));
-          finish(*run, "TIMED_OUT", std::nullopt, error, std::nullopt);
+          finish(*run, ExecutionStatus::kTimedOut, std::nullopt, error, std::nullopt);
         } else if (run->stop == ExecutionRun::Stop::kAborted) {
-          history.add(frame.chain, "ExecutionAborted", "executionAbortedEventDetails",
+          history.add(frame.chain, EventType::kExecutionAborted,
                       error_details(run->abort_error, run->abort_cause));
-          finish(*run, "ABORTED", std::nullopt, run->abort_error, run->abort_cause);
+          finish(*run, ExecutionStatus::kAborted, std::nullopt, run->abort_error, run->abort_cause);
         }
         // kShutdown: stays RUNNING in the store and resumes at the next start.
         break;

@@ -6,7 +6,7 @@ namespace sfn::engine {
 
 ExecutionRun::ExecutionRun(std::shared_ptr<ExecutionRecord> rec, Strand s, RunServices& svc)
     : record(rec),
-      durable(rec->state_machine_type == "STANDARD"),
+      durable(rec->state_machine_type == StateMachineType::kStandard),
       strand(std::move(s)),
       services(svc),
       history(rec, [this](std::int64_t id, const Json& e) {
@@ -46,27 +46,15 @@ Awaitable<bool> sleep_until(Frame& frame, std::chrono::steady_clock::time_point 
   co_return !frame.scope->cancelled();
 }
 
-void update_checkpoint(Frame& frame, const Json& extra) {
+void update_checkpoint(Frame& frame, const std::function<void(Checkpoint&)>& change) {
   if (!frame.top_level || !frame.run.durable || !frame.run.services.save_checkpoint) return;
-  for (auto it = extra.begin(); it != extra.end(); ++it)
-    frame.run.checkpoint[it.key()] = it.value();
-  frame.run.checkpoint["last_event_id"] = frame.run.history.last_id();
+  change(frame.run.checkpoint);
+  frame.run.checkpoint.last_event_id = frame.run.history.last_id();
   frame.run.services.save_checkpoint(*frame.run.record, frame.run.checkpoint);
 }
 
-std::optional<Json> take_resumed(Frame& frame, const char* key) {
-  if (!frame.top_level || !frame.run.resume) return std::nullopt;
-  Json& extra = frame.run.resume->extra;
-  if (!extra.is_object() || !extra.contains(key)) return std::nullopt;
-  Json value = std::move(extra[key]);
-  extra.erase(key);
-  return value;
-}
-
-void drop_checkpoint_key(Frame& frame, const char* key) {
-  if (!frame.top_level || !frame.run.checkpoint.is_object() || !frame.run.checkpoint.contains(key))
-    return;
-  frame.run.checkpoint.erase(key);
+void clear_parked(Frame& frame, const std::function<bool(Checkpoint&)>& clear) {
+  if (!frame.top_level || !clear(frame.run.checkpoint)) return;
   if (frame.run.durable && frame.run.services.save_checkpoint)
     frame.run.services.save_checkpoint(*frame.run.record, frame.run.checkpoint);
 }

@@ -8,11 +8,13 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 
 #include "engine/cancel_scope.h"
 #include "engine/history.h"
 #include "engine/net.h"
 #include "sfn/common/result.h"
+#include "sfn/engine/checkpoint.h"
 #include "sfn/engine/execution_record.h"
 #include "sfn/integrations/execution_integrations.h"
 
@@ -25,7 +27,7 @@ struct RunServices {
   double wait_time_scale = 1.0;
   ActivityBroker* activities = nullptr;
   std::function<bool(const std::string&)> activity_exists;
-  std::function<void(const ExecutionRecord&, const Json& checkpoint)> save_checkpoint;
+  std::function<void(const ExecutionRecord&, const Checkpoint&)> save_checkpoint;
   std::function<void(const ExecutionRecord&)> save_record;
   std::function<void(const std::string& arn, std::int64_t id, const Json& event)> save_event;
   std::int64_t max_history_events = kMaxHistoryEvents;  // AWS's quota (lower only in tests)
@@ -47,7 +49,7 @@ struct ExecutionRun {
   HistoryRecorder history;
   Json execution_context;      // $$.Execution
   Json state_machine_context;  // $$.StateMachine
-  Json checkpoint;             // the last saved resume point (top level)
+  Checkpoint checkpoint;       // the last saved resume point (top level)
   // Task integrations as this execution sees them (its test case's mocks in front).
   std::unique_ptr<integrations::ExecutionIntegrations> integrations;
 
@@ -58,17 +60,9 @@ struct ExecutionRun {
   std::function<void()> on_aborted;             // StopExecution's completion
   asio::steady_timer* timeout_timer = nullptr;  // execution TimeoutSeconds watch
 
-  // Resume point (top level only), consumed by the first state run.
-  struct Resume {
-    std::string state;
-    Json input;
-    std::int64_t entered_event_id = 0;
-    std::int64_t entered_previous_id = 0;
-    Json variables = Json::object();
-    std::optional<double> wait_until;
-    Json extra;  // state-specific (e.g. task token)
-  };
-  std::optional<Resume> resume;
+  // The checkpoint a restarted execution resumes from (top level only), consumed by the first
+  // state run.
+  std::optional<Checkpoint> resume;
 };
 
 // The size of each stored variable's JSON text, kept beside the variables so that AWS's quotas
@@ -96,15 +90,22 @@ struct Frame {
 // cancelled.
 Awaitable<bool> sleep_until(Frame& frame, std::chrono::steady_clock::time_point deadline);
 
-// Saves the top-level checkpoint with `extra` merged in (Wait deadline, task token).
-void update_checkpoint(Frame& frame, const Json& extra);
+// Saves the top-level checkpoint after `change` (a Wait deadline, a task token), as of the last
+// event recorded. Nothing for a nested frame or an EXPRESS execution.
+void update_checkpoint(Frame& frame, const std::function<void(Checkpoint&)>& change);
 
-// Takes `key` out of the resume point of a restarted top-level frame: one attempt of the state
-// resumes from it, a retry after that attempt starts afresh. nullopt when absent.
-std::optional<Json> take_resumed(Frame& frame, const char* key);
+// Takes a parked value (`field` of Checkpoint) out of the resume point of a restarted top-level
+// frame: one attempt of the state resumes from it, a retry after that attempt starts afresh.
+// nullopt when absent.
+template <class T>
+std::optional<T> take_resumed(Frame& frame, std::optional<T> Checkpoint::*field) {
+  if (!frame.top_level || !frame.run.resume) return std::nullopt;
+  return std::exchange((*frame.run.resume).*field, std::nullopt);
+}
 
-// Removes `key` from the saved checkpoint (a new attempt begins); written only if it was there.
-void drop_checkpoint_key(Frame& frame, const char* key);
+// Clears what the saved checkpoint says the state waits for when `clear` changed it (an attempt
+// ended): its resume point is the state's entry again, so the events since are not kept.
+void clear_parked(Frame& frame, const std::function<bool(Checkpoint&)>& clear);
 
 // Scales a duration in seconds by --wait-time-scale.
 std::chrono::steady_clock::duration scaled(const Frame& frame, double seconds);

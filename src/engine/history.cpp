@@ -12,33 +12,29 @@ std::string HistoryRecorder::limit_cause() const {
          std::to_string(max_events_) + ").";
 }
 
-std::int64_t HistoryRecorder::add(EventChain& chain, const std::string& type,
-                                  const std::string& details_key, Json details,
+std::int64_t HistoryRecorder::add(EventChain& chain, EventType type, Json details,
                                   bool update_source) {
   if (chain.muted || limit_reached_) return 0;
-  const bool terminal = type == "ExecutionSucceeded" || type == "ExecutionFailed" ||
-                        type == "ExecutionAborted" || type == "ExecutionTimedOut";
-  if (next_id_ >= max_events_ && !terminal) {
+  if (next_id_ >= max_events_ && !ends_execution(type)) {
     limit_reached_ = true;
-    append(chain, "ExecutionFailed", "executionFailedEventDetails",
+    append(chain, EventType::kExecutionFailed,
            Json{{"cause", limit_cause()}, {"error", limit_error()}}, update_source);
     if (on_limit_) on_limit_();
     return 0;
   }
-  append(chain, type, details_key, std::move(details), update_source);
+  append(chain, type, std::move(details), update_source);
   return chain.last_published;
 }
 
-void HistoryRecorder::append(EventChain& chain, const std::string& type,
-                             const std::string& details_key, Json details, bool update_source) {
+void HistoryRecorder::append(EventChain& chain, EventType type, Json details, bool update_source) {
   const std::int64_t id = next_id_++;
   Json event = Json::object();
   event["timestamp"] = now_epoch_seconds();
-  event["type"] = type;
+  event["type"] = name_of(type);
   event["id"] = id;
   event["previousEventId"] = chain.source;
-  if (!details_key.empty())
-    event[details_key] = details.is_null() ? Json::object() : std::move(details);
+  if (const auto key = details_key(type); !key.empty())
+    event[std::string(key)] = details.is_null() ? Json::object() : std::move(details);
   chain.last_published = id;
   if (update_source) chain.source = id;
   if (sink_) sink_(id, event);

@@ -8,9 +8,10 @@
 #include <memory>
 #include <string>
 
+#include "engine/event_types.h"
 #include "sfn/common/json.h"
 #include "sfn/engine/execution_record.h"
-#include "sfn/engine/runtime.h"
+#include "sfn/engine/quotas.h"
 
 namespace sfn::engine {
 
@@ -34,12 +35,13 @@ class HistoryRecorder {
 
   HistoryRecorder(std::shared_ptr<ExecutionRecord> record, Sink sink);
 
-  // Adds an event of `type`; `details_key` (e.g. "stateEnteredEventDetails") may be empty.
+  // Adds an event of `type` with `details` under the type's details member (an empty object
+  // when null; ignored for a type without details).
   // At the history quota, "if the event number 25,000 isn't ExecutionSucceeded, the
   // ExecutionFailed event is logged and the state machine execution fails": that event is
   // recorded instead, `on_limit` runs (it stops the execution) and later events are dropped.
-  std::int64_t add(EventChain& chain, const std::string& type, const std::string& details_key = {},
-                   Json details = nullptr, bool update_source = true);
+  std::int64_t add(EventChain& chain, EventType type, Json details = nullptr,
+                   bool update_source = true);
 
   std::int64_t last_id() const { return next_id_ - 1; }
   void set_next_id(std::int64_t next) { next_id_ = next; }
@@ -53,8 +55,7 @@ class HistoryRecorder {
   std::string limit_cause() const;
 
  private:
-  void append(EventChain& chain, const std::string& type, const std::string& details_key,
-              Json details, bool update_source);
+  void append(EventChain& chain, EventType type, Json details, bool update_source);
 
   std::shared_ptr<ExecutionRecord> record_;
   Sink sink_;

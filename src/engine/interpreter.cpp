@@ -21,10 +21,6 @@ struct StateOutcome {
 // AWS's payload limit: 256 KiB of UTF-8 per state input/output.
 constexpr std::size_t kMaxPayloadBytes = 256 * 1024;
 
-std::string event_type(const asl::State& s, const char* suffix) {
-  return std::string(asl::state_type_name(s.type)) + suffix;
-}
-
 // Run-time errors carry the state they happened in, as AWS words them.
 StatesError located(StatesError e, const asl::State& s, std::int64_t entered_id) {
   static constexpr std::string_view kPrefix = "An error occurred while executing the state";
@@ -55,7 +51,7 @@ StateOutcome exit_state(Frame& f, const asl::State& s, Json output,
                         const std::optional<Json>& assigned) {
   std::string text = dump_compact(output);
   if (text.size() > kMaxPayloadBytes) {
-    return failed(StatesError{std::string(errors::kDataLimitExceeded),
+    return failed(StatesError{errors::kDataLimitExceeded,
                               "The state/task '" + s.name +
                                   "' returned a result with a size exceeding the maximum number "
                                   "of bytes service limit."});
@@ -75,7 +71,7 @@ StateOutcome exit_state(Frame& f, const asl::State& s, Json output,
   d["name"] = s.name;
   d["output"] = std::move(text);
   d["outputDetails"] = Json{{"truncated", false}};
-  f.run.history.add(f.chain, event_type(s, "StateExited"), "stateExitedEventDetails", std::move(d));
+  f.run.history.add(f.chain, state_exited(s.type), std::move(d));
   StateOutcome o;
   o.output = std::move(output);
   if (next_override) {
@@ -92,22 +88,20 @@ StateOutcome exit_state(Frame& f, const asl::State& s, Json output,
 
 void save_checkpoint(Frame& f, const asl::State& s, const Json& raw, const StateVisit& visit) {
   if (!f.top_level || !f.run.durable || !f.run.services.save_checkpoint) return;
-  Json cp = Json::object();
-  cp["state"] = s.name;
-  cp["input"] = raw;
-  cp["entered_event_id"] = visit.entered_event_id;
-  cp["last_event_id"] = f.run.history.last_id();
-  cp["variables"] = f.variables;
-  cp["entered_previous_id"] = visit.entered_previous_id;
-  if (f.run.integrations) {
-    Json calls = f.run.integrations->counters();
-    if (!calls.empty()) cp["mock_calls"] = std::move(calls);
-  }
+  Checkpoint cp;
+  cp.state = s.name;
+  cp.input = raw;
+  cp.entered_event_id = visit.entered_event_id;
+  cp.entered_previous_id = visit.entered_previous_id;
+  cp.last_event_id = f.run.history.last_id();
+  cp.variables = f.variables;
+  if (f.run.integrations) cp.mock_calls = f.run.integrations->counters();
   f.run.checkpoint = std::move(cp);
   f.run.services.save_checkpoint(*f.run.record, f.run.checkpoint);
 }
 
-Awaitable<Result<Json>> run_work(Frame& f, const asl::State& s, const Json& input, StateIO& io) {
+Awaitable<WorkResult<Json>> run_work(Frame& f, const asl::State& s, const Json& input,
+                                     StateIO& io) {
   switch (s.type) {
     case asl::StateType::kTask:
       co_return co_await run_task(f, static_cast<const asl::TaskState&>(s), input, io);
@@ -116,7 +110,7 @@ Awaitable<Result<Json>> run_work(Frame& f, const asl::State& s, const Json& inpu
     case asl::StateType::kMap:
       co_return co_await run_map(f, static_cast<const asl::MapState&>(s), input, io);
     default:
-      co_return states_error(std::string(errors::kRuntime), "not a task-like state");
+      co_return states_error(errors::kRuntime, "not a task-like state");
   }
 }
 
@@ -129,27 +123,14 @@ void record_evaluation_failure(Frame& f, const asl::State& s, const StateVisit& 
   Json d = Json::object();
   d["cause"] = err.cause;
   d["error"] = err.error;
-  // The field the failure is about: "... specified for the field 'Output/x' ..." or
-  // "... The Timestamp field cannot be ...".
-  static constexpr std::string_view kField = "specified for the field '";
-  static constexpr std::string_view kThe = "). The ";
-  if (auto pos = err.cause.find(kField); pos != std::string::npos) {
-    auto start = pos + kField.size();
-    auto end = err.cause.find('\'', start);
-    if (end != std::string::npos) d["location"] = err.cause.substr(start, end - start);
-  } else if (auto the = err.cause.find(kThe); the != std::string::npos) {
-    auto start = the + kThe.size();
-    auto end = err.cause.find(' ', start);
-    if (end != std::string::npos && err.cause.compare(end, 7, " field ") == 0)
-      d["location"] = err.cause.substr(start, end - start);
-  }
+  if (!err.location.empty()) d["location"] = err.location;
   d["state"] = s.name;
   // A Wait fails inside its own work (after entry); other states while processing their
   // input/output, which AWS links to the event before the state was entered.
   std::int64_t previous =
       s.type == asl::StateType::kWait ? visit.entered_event_id : visit.entered_previous_id;
   EventChain chain{previous, previous};
-  f.run.history.add(chain, "EvaluationFailed", "evaluationFailedEventDetails", std::move(d));
+  f.run.history.add(chain, EventType::kEvaluationFailed, std::move(d));
   f.chain.source = chain.source;
 }
 
@@ -221,10 +202,10 @@ Awaitable<StateOutcome> run_with_error_handling(Frame& f, const asl::State& s, S
       auto done = finish_result(f, s, io, std::move(*result));
       if (done) co_return std::move(*done);
       handled = done.error().error != errors::kRuntime;
-      result = tl::unexpected(done.error());
+      result = tl::unexpected(WorkStop(done.error()));
     }
-    StatesError err = result.error();
-    if (err.error == kCancelledError) co_return cancelled();
+    if (result.error().cancelled()) co_return cancelled();
+    StatesError err = result.error().error();
 
     bool retried = false;
     for (size_t i = 0; handled && i < s.retry.size(); ++i) {
@@ -248,7 +229,9 @@ Awaitable<StateOutcome> run_with_error_handling(Frame& f, const asl::State& s, S
     const bool own_runtime_failure = err.error == errors::kRuntime && err.evaluation_recorded;
     if ((s.type == asl::StateType::kParallel || s.type == asl::StateType::kMap) &&
         !own_runtime_failure)
-      f.run.history.add(f.chain, event_type(s, "StateFailed"));
+      f.run.history.add(f.chain, s.type == asl::StateType::kParallel
+                                     ? EventType::kParallelStateFailed
+                                     : EventType::kMapStateFailed);
     for (const auto& c : s.catchers) {
       if (!handled || !error_matches(c.error_equals, err)) continue;
       auto done = finish_caught(f, s, io, c, err);
@@ -272,24 +255,23 @@ Awaitable<StateOutcome> run_state(Frame& f, const asl::State& s, const Json& raw
     d["name"] = s.name;
     put_payload(d, "input", raw);
     visit.entered_previous_id = f.chain.source;
-    visit.entered_event_id = f.run.history.add(f.chain, event_type(s, "StateEntered"),
-                                               "stateEnteredEventDetails", std::move(d));
+    visit.entered_event_id = f.run.history.add(f.chain, state_entered(s.type), std::move(d));
     save_checkpoint(f, s, raw, visit);
   }
   if (s.type == asl::StateType::kTask &&
       static_cast<const asl::TaskState&>(s).typed_resource.pattern ==
           asl::IntegrationPattern::kWaitForTaskToken) {
     // $$.Task.Token: the callback token the Parameters / Arguments hand out.
-    if (resuming && f.run.resume->extra.contains("task_token")) {
-      visit.task_token = f.run.resume->extra["task_token"].get<std::string>();
+    if (resuming && f.run.resume->task_token) {
+      visit.task_token = *f.run.resume->task_token;
     } else {
       visit.task_token = make_task_token();
-      update_checkpoint(f, Json{{"task_token", *visit.task_token}});
+      update_checkpoint(f, [&visit](Checkpoint& cp) { cp.task_token = visit.task_token; });
     }
   }
   StateIO io(f, s, visit, raw);
 
-  Result<StepOutput> step = StepOutput{};
+  WorkResult<StepOutput> step = StepOutput{};
   switch (s.type) {
     case asl::StateType::kTask:
     case asl::StateType::kParallel:
@@ -313,8 +295,8 @@ Awaitable<StateOutcome> run_state(Frame& f, const asl::State& s, const Json& raw
   }
   if (f.scope->cancelled()) co_return cancelled();
   if (!step) {
-    if (step.error().error == kCancelledError) co_return cancelled();
-    auto err = located(step.error(), s, visit.entered_event_id);
+    if (step.error().cancelled()) co_return cancelled();
+    auto err = located(step.error().error(), s, visit.entered_event_id);
     record_evaluation_failure(f, s, visit, err);
     co_return failed(std::move(err));
   }
@@ -339,7 +321,7 @@ Awaitable<GraphOutcome> run_graph(Frame& f, const asl::StateGraph& graph, Json i
     if (!s) {
       co_return GraphOutcome{
           GraphOutcome::Kind::kFailed, nullptr,
-          StatesError{std::string(errors::kRuntime), "State '" + current + "' does not exist."}};
+          StatesError{errors::kRuntime, "State '" + current + "' does not exist."}};
     }
     StateOutcome o = co_await run_state(f, *s, input);
     if (f.top_level) f.run.resume.reset();

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "engine/activity_broker.h"
+#include "engine/event_types.h"
 #include "engine/execution_driver.h"
 #include "sfn/common/clock.h"
 #include "sfn/common/states_errors.h"
@@ -13,27 +14,6 @@
 
 namespace sfn::engine {
 namespace {
-
-store::ExecutionRow to_row(const ExecutionRecord& r, const Json& checkpoint) {
-  store::ExecutionRow row;
-  row.arn = r.arn;
-  row.state_machine_arn = r.state_machine_arn;
-  row.name = r.name;
-  row.input = r.input;
-  row.start_date = r.start_date;
-  row.definition = r.definition;
-  row.state_machine_type = r.state_machine_type;
-  row.role_arn = r.role_arn;
-  row.mock_test_case = r.mock_test_case;
-  row.checkpoint = checkpoint.is_null() ? std::string() : dump_compact(checkpoint);
-  std::lock_guard lock(r.mutex);
-  row.status = r.status;
-  row.output = r.output;
-  row.error = r.error;
-  row.cause = r.cause;
-  row.stop_date = r.stop_date;
-  return row;
-}
 
 class RuntimeImpl final : public Runtime {
  public:
@@ -53,12 +33,10 @@ class RuntimeImpl final : public Runtime {
     services_.integrations = options_.integrations;
     mocks_ = options_.mocks;
     // The engine calls these for STANDARD executions only (ExecutionRun::durable).
-    services_.save_checkpoint = [this](const ExecutionRecord& r, const Json& cp) {
-      store_.put_checkpoint(r.arn, dump_compact(cp));
+    services_.save_checkpoint = [this](const ExecutionRecord& r, const Checkpoint& cp) {
+      store_.put_checkpoint(r.arn, cp.to_text());
     };
-    services_.save_record = [this](const ExecutionRecord& r) {
-      store_.put_execution(to_row(r, nullptr));
-    };
+    services_.save_record = [this](const ExecutionRecord& r) { store_.put_execution(to_row(r)); };
     services_.save_event = [this](const std::string& arn, std::int64_t id, const Json& event) {
       store_.append_events(arn, {store::EventRow{id, dump_compact(event)}});
     };
@@ -74,6 +52,8 @@ class RuntimeImpl final : public Runtime {
   }
 
   void start(std::shared_ptr<ExecutionRecord> record) override {
+    if (record->state_machine_type == StateMachineType::kStandard)
+      store_.put_execution(to_row(*record));
     launch(std::move(record), std::nullopt);
   }
 
@@ -92,21 +72,21 @@ class RuntimeImpl final : public Runtime {
     }
     Json event = Json::object();
     event["timestamp"] = now_epoch_seconds();
-    event["type"] = "ExecutionFailed";
+    event["type"] = name_of(EventType::kExecutionFailed);
     event["id"] = last + 1;
     event["previousEventId"] = last;
-    event["executionFailedEventDetails"] =
-        Json{{"cause", cause}, {"error", std::string(errors::kRuntime)}};
+    event[std::string(details_key(EventType::kExecutionFailed))] =
+        Json{{"cause", cause}, {"error", errors::kRuntime}};
     store_.append_events(record->arn, {store::EventRow{last + 1, dump_compact(event)}});
     {
       std::lock_guard lock(record->mutex);
       record->events.push_back(std::move(event));
-      record->status = "FAILED";
-      record->error = std::string(errors::kRuntime);
+      record->status = ExecutionStatus::kFailed;
+      record->error = errors::kRuntime;
       record->cause = cause;
       record->stop_date = now_epoch_seconds();
     }
-    store_.put_execution(to_row(*record, nullptr));
+    store_.put_execution(to_row(*record));
   }
 
  private:
@@ -124,8 +104,8 @@ class RuntimeImpl final : public Runtime {
   }
 
   void resume_from(std::shared_ptr<ExecutionRecord> record, const std::string& checkpoint) {
-    Json cp = parse_json_or_discarded(checkpoint);
-    if (cp.is_discarded() || !cp.is_object() || !cp.contains("state")) {
+    auto cp = Checkpoint::parse(checkpoint);
+    if (!cp) {
       // Crashed before the first state was entered: start again from the beginning.
       {
         std::lock_guard lock(record->mutex);
@@ -135,29 +115,14 @@ class RuntimeImpl final : public Runtime {
       launch(std::move(record), std::nullopt);
       return;
     }
-    ExecutionRun::Resume r;
-    r.state = cp.value("state", "");
-    r.input = cp.value("input", Json());
-    r.entered_event_id = cp.value("entered_event_id", std::int64_t{0});
-    r.entered_previous_id = cp.value("entered_previous_id", std::int64_t{0});
-    r.variables = cp.value("variables", Json::object());
-    if (cp.contains("wait_until")) r.wait_until = cp["wait_until"].get<double>();
-    // Everything else is what the state saved (a task token, a submitted job, mock counters).
-    static const std::set<std::string, std::less<>> kPosition{
-        "state",     "input",         "entered_event_id", "entered_previous_id",
-        "variables", "last_event_id", "wait_until"};
-    r.extra = Json::object();
-    for (auto it = cp.begin(); it != cp.end(); ++it)
-      if (!kPosition.count(it.key())) r.extra[it.key()] = it.value();
-    std::int64_t last = cp.value("last_event_id", r.entered_event_id);
+    const std::int64_t last = cp->last_event_id;
     {
       std::lock_guard lock(record->mutex);
       std::erase_if(record->events,
                     [last](const Json& e) { return e.value("id", std::int64_t{0}) > last; });
     }
     store_.truncate_events(record->arn, last);
-    ResumeInfo info{std::move(r), last, cp};
-    launch(std::move(record), std::move(info));
+    launch(std::move(record), std::move(*cp));
   }
 
  public:
@@ -176,7 +141,7 @@ class RuntimeImpl final : public Runtime {
     asio::post(run->strand, [run, error, cause, done = std::move(done)]() mutable {
       {
         std::lock_guard lock(run->record->mutex);
-        if (run->record->status != "RUNNING" || run->root->cancelled()) {
+        if (run->record->status != ExecutionStatus::kRunning || run->root->cancelled()) {
           done();
           return;
         }
@@ -240,13 +205,7 @@ class RuntimeImpl final : public Runtime {
   }
 
  private:
-  struct ResumeInfo {
-    ExecutionRun::Resume resume;
-    std::int64_t last_event_id;
-    Json checkpoint;
-  };
-
-  void launch(std::shared_ptr<ExecutionRecord> record, std::optional<ResumeInfo> info) {
+  void launch(std::shared_ptr<ExecutionRecord> record, std::optional<Checkpoint> resume) {
     auto run = std::make_shared<ExecutionRun>(record, asio::make_strand(pool_), services_);
     Json exec = Json::object();
     exec["Id"] = record->arn;
@@ -270,13 +229,12 @@ class RuntimeImpl final : public Runtime {
     }
     run->integrations = std::make_unique<integrations::ExecutionIntegrations>(options_.integrations,
                                                                               mocks, test_case);
-    const bool resuming = info.has_value();
-    if (info) {
-      run->resume = std::move(info->resume);
-      run->checkpoint = std::move(info->checkpoint);
-      if (run->resume->extra.contains("mock_calls"))
-        run->integrations->restore_counters(run->resume->extra["mock_calls"]);
-      run->history.set_next_id(info->last_event_id + 1);
+    const bool resuming = resume.has_value();
+    if (resume) {
+      if (!resume->mock_calls.is_null()) run->integrations->restore_counters(resume->mock_calls);
+      run->history.set_next_id(resume->last_event_id + 1);
+      run->checkpoint = *resume;
+      run->resume = std::move(resume);
     }
     {
       std::lock_guard lock(mutex_);

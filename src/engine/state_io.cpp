@@ -32,7 +32,7 @@ Result<std::optional<Json>> StateIO::evaluate_dynamic(const asl::DynamicValue& v
     if (!selected) return tl::unexpected(selected.error());
     auto& found = *selected;
     if (!found)
-      return states_error(std::string(errors::kRuntime),
+      return states_error(errors::kRuntime,
                           "Invalid path '" + v.path->text() +
                               "' : No results for path: " + bracket_notation(v.path->text()));
     return std::optional<Json>(std::move(*found));
@@ -51,8 +51,9 @@ Result<std::optional<Json>> StateIO::evaluate_dynamic(const asl::DynamicValue& v
     std::string prefix = "The JSONata expression '" + v.jsonata->text +
                          "' specified for the field '" + std::string(field) + "' ";
     if (!r || !*r)
-      return states_error(std::string(errors::kQueryEvaluationError),
-                          prefix + payload::jsonata_failure(r ? nullptr : &r.error()));
+      return states_error(errors::kQueryEvaluationError,
+                          prefix + payload::jsonata_failure(r ? nullptr : &r.error()),
+                          std::string(field));
     return std::optional<Json>(std::move(**r));
   }
   return std::optional<Json>();
@@ -64,9 +65,7 @@ namespace {
 // Assign field sets, 10 MiB for all the variables stored), on the UTF-8 JSON text.
 std::optional<StatesError> check_variable_sizes(const Json& assigned, const VariableSizes& stored,
                                                 const VariableQuotas& quotas) {
-  auto too_big = [](std::string what) {
-    return StatesError{std::string(errors::kRuntime), std::move(what)};
-  };
+  auto too_big = [](std::string what) { return StatesError{errors::kRuntime, std::move(what)}; };
   std::size_t assign_total = 0;
   for (const auto& [name, value] : assigned.items()) {
     const std::size_t size = dump_compact(value).size();

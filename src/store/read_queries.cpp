@@ -1,5 +1,6 @@
 #include "store/read_queries.h"
 
+#include "store/domain_columns.h"
 #include "store/sqlite_database.h"
 #include "store/sqlite_statement.h"
 
@@ -10,7 +11,7 @@ ExecutionRow execution_row(const SqliteStatement& q) {
   row.arn = q.text(0);
   row.state_machine_arn = q.text(1);
   row.name = q.text(2);
-  row.status = q.text(3);
+  row.status = execution_status_column(q, 3);
   row.input = q.text(4);
   row.output = q.optional_text(5);
   row.error = q.optional_text(6);
@@ -18,7 +19,7 @@ ExecutionRow execution_row(const SqliteStatement& q) {
   row.start_date = q.real(8);
   row.stop_date = q.optional_real(9);
   row.definition = q.text(10);
-  row.state_machine_type = q.text(11);
+  row.state_machine_type = state_machine_type_column(q, 11);
   row.role_arn = q.text(12);
   row.checkpoint = q.text(13);
   row.resume_strikes = q.integer(14);
@@ -44,7 +45,7 @@ ExecutionPage query_executions(SqliteDatabase& db, const ExecutionPageQuery& que
   sql += " ORDER BY start_date DESC, arn DESC LIMIT ?3";
   SqliteStatement q(db, sql);
   q.bind(1, query.state_machine_arn)
-      .bind(2, query.status)
+      .bind(2, query.status ? std::optional<std::string>(column_text(*query.status)) : std::nullopt)
       .bind(3, static_cast<std::int64_t>(query.limit + 1));
   if (query.after) q.bind(4, query.after->start_date).bind(5, query.after->arn);
   ExecutionPage page;
@@ -57,7 +58,7 @@ ExecutionPage query_executions(SqliteDatabase& db, const ExecutionPageQuery& que
     row.arn = q.text(0);
     row.state_machine_arn = q.text(1);
     row.name = q.text(2);
-    row.status = q.text(3);
+    row.status = execution_status_column(q, 3);
     row.start_date = q.real(4);
     row.stop_date = q.optional_real(5);
     page.rows.push_back(std::move(row));

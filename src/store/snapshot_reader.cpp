@@ -1,5 +1,6 @@
 #include "store/snapshot_reader.h"
 
+#include "store/domain_columns.h"
 #include "store/read_queries.h"
 #include "store/sqlite_database.h"
 #include "store/sqlite_statement.h"
@@ -17,7 +18,7 @@ void read_state_machines(SqliteDatabase& db, Snapshot& out) {
     StateMachineRow row;
     row.arn = q.text(0);
     row.name = q.text(1);
-    row.type = q.text(2);
+    row.type = state_machine_type_column(q, 2);
     row.definition = q.text(3);
     row.role_arn = q.text(4);
     row.status = q.text(5);

@@ -1,5 +1,6 @@
 #include "store/write_statements.h"
 
+#include "store/domain_columns.h"
 #include "store/sqlite_database.h"
 
 namespace sfn::store {
@@ -39,7 +40,7 @@ void WriteStatements::apply(const WriteOp& op) {
 void WriteStatements::put(const StateMachineRow& row) {
   upsert_state_machine_.bind(1, row.arn)
       .bind(2, row.name)
-      .bind(3, row.type)
+      .bind(3, column_text(row.type))
       .bind(4, row.definition)
       .bind(5, row.role_arn)
       .bind(6, row.status)
@@ -59,7 +60,7 @@ void WriteStatements::put(const ExecutionRow& row) {
   upsert_execution_.bind(1, row.arn)
       .bind(2, row.state_machine_arn)
       .bind(3, row.name)
-      .bind(4, row.status)
+      .bind(4, column_text(row.status))
       .bind(5, row.input)
       .bind(6, row.output)
       .bind(7, row.error)
@@ -67,7 +68,7 @@ void WriteStatements::put(const ExecutionRow& row) {
       .bind(9, row.start_date)
       .bind(10, row.stop_date)
       .bind(11, row.definition)
-      .bind(12, row.state_machine_type)
+      .bind(12, column_text(row.state_machine_type))
       .bind(13, row.role_arn)
       .bind(14, row.checkpoint)
       .bind(15, row.resume_strikes)

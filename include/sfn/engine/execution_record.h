@@ -11,7 +11,12 @@
 #include <vector>
 
 #include "sfn/asl/model/state_machine.h"
+#include "sfn/common/domain.h"
 #include "sfn/common/json.h"
+
+namespace sfn::store {
+struct ExecutionRow;
+}
 
 namespace sfn::engine {
 
@@ -21,7 +26,7 @@ struct ExecutionRecord {
   std::string name;
   std::string state_machine_arn;
   std::string state_machine_name;
-  std::string state_machine_type;  // STANDARD | EXPRESS
+  StateMachineType state_machine_type = StateMachineType::kStandard;
   std::string role_arn;
   std::string definition;  // definition text the execution runs
   std::shared_ptr<const asl::StateMachine> machine;
@@ -31,7 +36,7 @@ struct ExecutionRecord {
 
   // Mutable, guarded by mutex.
   mutable std::mutex mutex;
-  std::string status = "RUNNING";
+  ExecutionStatus status = ExecutionStatus::kRunning;
   std::optional<std::string> output;
   std::optional<std::string> error;
   std::optional<std::string> cause;
@@ -39,5 +44,11 @@ struct ExecutionRecord {
   std::vector<Json> events;                      // history events as AWS returns them
   std::vector<std::function<void()>> on_finish;  // called once when the execution ends
 };
+
+// The engine owns execution rows: the row of `r` as the store keeps it (its checkpoint is written
+// separately, put_checkpoint), and a record rebuilt from a stored row (identity, status and
+// result; no events, no parsed machine).
+store::ExecutionRow to_row(const ExecutionRecord& r);
+std::shared_ptr<ExecutionRecord> record_from_row(const store::ExecutionRow& row);
 
 }  // namespace sfn::engine

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "sfn/engine/execution_record.h"
+#include "sfn/engine/quotas.h"
 #include "sfn/integrations/integration.h"
 #include "sfn/integrations/mock_config.h"
 
@@ -22,17 +23,6 @@ class Store;
 }
 
 namespace sfn::engine {
-
-// AWS's hard quota of events in one execution's history.
-inline constexpr std::int64_t kMaxHistoryEvents = 25'000;
-
-// AWS's quotas on workflow variables (sizes of their JSON text in bytes): one variable, all the
-// variables one Assign field sets, and all the variables an execution stores.
-struct VariableQuotas {
-  std::size_t per_variable = 256 * 1024;
-  std::size_t per_assign = 256 * 1024;
-  std::size_t per_execution = 10 * 1024 * 1024;
-};
 
 struct RuntimeOptions {
   unsigned threads = 2;          // the engine's thread pool (executions never run on I/O threads)
@@ -69,7 +59,8 @@ class Runtime {
   // Activities known to the service (the engine asks when a Task names an activity ARN).
   using ActivityExists = std::function<bool(const std::string& activity_arn)>;
 
-  // Starts running `record` (already filled in, status RUNNING, persisted by the caller).
+  // Starts running `record` (filled in, status RUNNING); a STANDARD one's row is queued to the
+  // store before this returns.
   virtual void start(std::shared_ptr<ExecutionRecord> record) = 0;
   // Resumes a RUNNING execution loaded from the store, from its checkpoint. `strikes` is how many
   // times in a row it was resumed and the process then died before it made progress (the store's

@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "sfn/asl/model/task_resource.h"
 #include "sfn/common/json.h"
@@ -57,8 +58,8 @@ struct TaskReport {
   static TaskReport succeeded(Json out) {
     return TaskReport{Kind::kSucceeded, std::move(out), {}, {}};
   }
-  static TaskReport failed(std::string error, std::string cause, Kind kind = Kind::kFailed) {
-    return TaskReport{kind, nullptr, std::move(error), std::move(cause)};
+  static TaskReport failed(std::string_view error, std::string cause, Kind kind = Kind::kFailed) {
+    return TaskReport{kind, nullptr, std::string(error), std::move(cause)};
   }
   bool final() const { return kind != Kind::kStarted && kind != Kind::kSubmitted; }
 };

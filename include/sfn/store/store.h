@@ -15,12 +15,14 @@
 #include <tl/expected.hpp>
 #include <vector>
 
+#include "sfn/common/domain.h"
+
 namespace sfn::store {
 
 struct StateMachineRow {
   std::string arn;
   std::string name;
-  std::string type;  // STANDARD | EXPRESS
+  StateMachineType type = StateMachineType::kStandard;
   std::string definition;
   std::string role_arn;
   std::string status = "ACTIVE";
@@ -45,15 +47,15 @@ struct ExecutionRow {
   std::string arn;
   std::string state_machine_arn;
   std::string name;
-  std::string status;  // RUNNING | SUCCEEDED | FAILED | TIMED_OUT | ABORTED
-  std::string input;   // JSON text
+  ExecutionStatus status = ExecutionStatus::kRunning;
+  std::string input;  // JSON text
   std::optional<std::string> output;
   std::optional<std::string> error;
   std::optional<std::string> cause;
   double start_date = 0;
   std::optional<double> stop_date;
   std::string definition;  // the definition the execution runs (snapshot at start)
-  std::string state_machine_type;
+  StateMachineType state_machine_type = StateMachineType::kStandard;
   std::string role_arn;
   std::string checkpoint;  // engine-owned JSON text: where to resume after a restart
   // Restarts after which the execution was resumed and made no progress before the process
@@ -94,7 +96,7 @@ struct ExecutionKey {
 // optionally one status.
 struct ExecutionPageQuery {
   std::string state_machine_arn;
-  std::optional<std::string> status;
+  std::optional<ExecutionStatus> status;
   std::optional<ExecutionKey> after;  // none: the first page
   std::size_t limit = 100;
 };

@@ -40,9 +40,9 @@ void check_states(const Json& graph, const std::string& at, std::vector<Diagnost
 }  // namespace
 
 std::vector<Diagnostic> workflow_type_diagnostics(const StateMachine& machine,
-                                                  std::string_view type) {
+                                                  StateMachineType type) {
   std::vector<Diagnostic> out;
-  if (type == "EXPRESS" && machine.definition.is_object())
+  if (type == StateMachineType::kExpress && machine.definition.is_object())
     check_states(machine.definition, "", out);
   return out;
 }

@@ -6,7 +6,7 @@
 
 namespace sfn::engine {
 
-Awaitable<Result<StepOutput>> run_choice(Frame& f, const asl::ChoiceState& s, StateIO& io) {
+Awaitable<WorkResult<StepOutput>> run_choice(Frame& f, const asl::ChoiceState& s, StateIO& io) {
   Json effective;
   if (!io.jsonata()) {
     auto e = apply_input_path(s, io.raw(), io.context(), f);
@@ -26,7 +26,7 @@ Awaitable<Result<StepOutput>> run_choice(Frame& f, const asl::ChoiceState& s, St
     }
   }
   if (!matched && !s.default_next)
-    co_return states_error(std::string(errors::kNoChoiceMatched),
+    co_return states_error(errors::kNoChoiceMatched,
                            "No Matches! at Choice State '" + s.name + "'");
   const auto& assign = matched ? matched->assign : s.assign;
   auto assigned = io.evaluate_assign(assign, input);

@@ -48,32 +48,39 @@ class TaskEvents {
     }
     if (timeout) d["timeoutInSeconds"] = static_cast<std::int64_t>(*timeout);
     if (heartbeat && !lambda_) d["heartbeatInSeconds"] = static_cast<std::int64_t>(*heartbeat);
-    add("Scheduled", std::move(d));
+    add(EventType::kTaskScheduled, EventType::kLambdaFunctionScheduled, std::move(d));
   }
 
   void report(const TaskReport& r) {
     Json d = base();
     switch (r.kind) {
       case Kind::kStarted:
-        return add("Started", std::move(d));
+        return add(EventType::kTaskStarted, EventType::kLambdaFunctionStarted, std::move(d));
       case Kind::kSubmitted:
         put_payload(d, "output", r.output);
-        return add("Submitted", std::move(d));
+        // A function ARN has no callback or job pattern: only tasks are submitted.
+        return add(EventType::kTaskSubmitted, EventType::kTaskSubmitted, std::move(d));
       case Kind::kSucceeded:
         put_payload(d, "output", r.output);
-        return add("Succeeded", std::move(d));
+        return add(EventType::kTaskSucceeded, EventType::kLambdaFunctionSucceeded, std::move(d));
       case Kind::kFailed:
-        return add("Failed", failure(std::move(d), r.error, r.cause));
+        return add(EventType::kTaskFailed, EventType::kLambdaFunctionFailed,
+                   failure(std::move(d), r.error, r.cause));
       case Kind::kStartFailed:
-        return add("StartFailed", failure(std::move(d), r.error, r.cause));
+        return add(EventType::kTaskStartFailed, EventType::kLambdaFunctionStartFailed,
+                   failure(std::move(d), r.error, r.cause));
       case Kind::kSubmitFailed:
-        return add(lambda_ ? "Failed" : "SubmitFailed", failure(std::move(d), r.error, r.cause));
+        return add(EventType::kTaskSubmitFailed, EventType::kLambdaFunctionFailed,
+                   failure(std::move(d), r.error, r.cause));
       case Kind::kTimedOut:
-        return add("TimedOut", failure(std::move(d), r.error, r.cause));
+        return add(EventType::kTaskTimedOut, EventType::kLambdaFunctionTimedOut,
+                   failure(std::move(d), r.error, r.cause));
     }
   }
 
-  void timed_out(const std::string& error) { add("TimedOut", failure(base(), error, "")); }
+  void timed_out(std::string_view error) {
+    add(EventType::kTaskTimedOut, EventType::kLambdaFunctionTimedOut, failure(base(), error, ""));
+  }
 
  private:
   Json base() const {
@@ -84,21 +91,14 @@ class TaskEvents {
     }
     return d;
   }
-  static Json failure(Json d, const std::string& error, const std::string& cause) {
+  static Json failure(Json d, std::string_view error, const std::string& cause) {
     if (!error.empty()) d["error"] = error;
     if (!cause.empty()) d["cause"] = cause;
     return d;
   }
-  void add(const char* what, Json details) {
-    const std::string family = lambda_ ? "LambdaFunction" : "Task";
-    const std::string type = family + what;
-    // LambdaFunctionStarted has no details object.
-    if (lambda_ && details.empty() && std::string_view(what) == "Started") {
-      f_.run.history.add(f_.chain, type);
-      return;
-    }
-    std::string key = (lambda_ ? "lambdaFunction" : "task") + std::string(what) + "EventDetails";
-    f_.run.history.add(f_.chain, type, key, std::move(details));
+  // One event of the attempt's family: `task` for Task*, `lambda` for LambdaFunction*.
+  void add(EventType task, EventType lambda, Json details) {
+    f_.run.history.add(f_.chain, lambda_ ? lambda : task, std::move(details));
   }
 
   Frame& f_;
@@ -129,13 +129,13 @@ Awaitable<TokenWait> await_task_token(Frame& f, const std::shared_ptr<PendingAct
                            std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                                std::chrono::duration<double>(*heartbeat));
       if (beat_at <= now) {
-        wait.timed_out = std::string(errors::kHeartbeatTimeout);
+        wait.timed_out = errors::kHeartbeatTimeout;
         break;
       }
       deadline = std::min(deadline, beat_at);
     }
     if (timeout_at <= now) {
-      wait.timed_out = std::string(errors::kTimeout);
+      wait.timed_out = errors::kTimeout;
       break;
     }
     asio::steady_timer timer(f.run.strand, deadline);
@@ -152,20 +152,14 @@ Awaitable<TokenWait> await_task_token(Frame& f, const std::shared_ptr<PendingAct
 
 namespace {
 
-// Checkpoint keys of a Task attempt that a restart resumes from: the callback's call was made
-// (the task then only waits for its token), or a run-a-job task's job was submitted (its
-// TaskSubmitted output: the integration waits for that job instead of submitting another).
-constexpr const char* kCallbackSubmitted = "callback_submitted";
-constexpr const char* kTaskSubmitted = "task_submitted";
-
 // One call of the integration, its reports written as events, bounded by `timeout_at`. With
 // `callback`, the call's success is the submission (TaskSubmitted) and its output is returned.
 // With `run_job`, the submission is checkpointed; a request carrying the earlier submission
 // (resumed after a restart) writes no TaskScheduled again.
-Awaitable<Result<Json>> call_integration(Frame& f, TaskEvents& events,
-                                         const integrations::TaskRequest& request, bool callback,
-                                         bool run_job,
-                                         std::chrono::steady_clock::time_point timeout_at) {
+Awaitable<WorkResult<Json>> call_integration(Frame& f, TaskEvents& events,
+                                             const integrations::TaskRequest& request,
+                                             bool callback, bool run_job,
+                                             std::chrono::steady_clock::time_point timeout_at) {
   if (request.submitted.is_null()) {
     events.scheduled(*request.resource, request.region, request.parameters, request.timeout_seconds,
                      request.heartbeat_seconds);
@@ -190,7 +184,7 @@ Awaitable<Result<Json>> call_integration(Frame& f, TaskEvents& events,
       if (callback && report.kind == Kind::kSucceeded) report.kind = Kind::kSubmitted;
       events.report(report);
       if (run_job && report.kind == Kind::kSubmitted)
-        update_checkpoint(f, Json{{kTaskSubmitted, report.output}});
+        update_checkpoint(f, [&report](Checkpoint& cp) { cp.task_submitted = report.output; });
       if (final) {
         final_report = std::move(report);
         break;
@@ -209,14 +203,17 @@ Awaitable<Result<Json>> call_integration(Frame& f, TaskEvents& events,
     if (f.scope->cancelled()) break;
   }
   attempt->alive = false;
-  if (run_job) drop_checkpoint_key(f, kTaskSubmitted);
+  if (run_job)
+    clear_parked(f, [](Checkpoint& cp) {
+      return std::exchange(cp.task_submitted, std::nullopt).has_value();
+    });
   if (!final_report) {
     // A server shutting down leaves the work running (a child execution, a job): the task
     // resumes it at the next start.
     if (cancel && f.run.stop != ExecutionRun::Stop::kShutdown) cancel();
-    if (!timed_out) co_return states_error(kCancelledError, "");
-    events.timed_out(std::string(errors::kTimeout));
-    co_return states_error(std::string(errors::kTimeout), "");
+    if (!timed_out) co_return cancelled_work();
+    events.timed_out(errors::kTimeout);
+    co_return states_error(errors::kTimeout, "");
   }
   if (final_report->kind == Kind::kSucceeded || final_report->kind == Kind::kSubmitted)
     co_return std::move(final_report->output);
@@ -227,12 +224,12 @@ Awaitable<Result<Json>> call_integration(Frame& f, TaskEvents& events,
 
 // Waits for SendTaskSuccess/Failure on the task's token, bounded by `timeout_at` and by
 // HeartbeatSeconds between SendTaskHeartbeat calls.
-Awaitable<Result<Json>> await_callback(Frame& f, TaskEvents& events,
-                                       std::shared_ptr<PendingActivity> pending,
-                                       std::chrono::steady_clock::time_point timeout_at,
-                                       std::optional<double> heartbeat) {
+Awaitable<WorkResult<Json>> await_callback(Frame& f, TaskEvents& events,
+                                           std::shared_ptr<PendingActivity> pending,
+                                           std::chrono::steady_clock::time_point timeout_at,
+                                           std::optional<double> heartbeat) {
   auto [outcome, timed_out] = co_await await_task_token(f, pending, timeout_at, heartbeat);
-  if (!outcome && timed_out.empty()) co_return states_error(kCancelledError, "");
+  if (!outcome && timed_out.empty()) co_return cancelled_work();
   if (!outcome) {
     events.timed_out(timed_out);
     co_return states_error(timed_out, "");
@@ -251,10 +248,10 @@ Awaitable<Result<Json>> await_callback(Frame& f, TaskEvents& events,
 
 }  // namespace
 
-Awaitable<Result<Json>> run_integration_task(Frame& f, const asl::TaskState& s, const Json& input,
-                                             std::optional<double> timeout,
-                                             std::optional<double> heartbeat,
-                                             const StateVisit& visit) {
+Awaitable<WorkResult<Json>> run_integration_task(Frame& f, const asl::TaskState& s,
+                                                 const Json& input, std::optional<double> timeout,
+                                                 std::optional<double> heartbeat,
+                                                 const StateVisit& visit) {
   const asl::TaskResource& resource = s.typed_resource;
   integrations::TaskRequest request;
   request.resource = &resource;
@@ -269,7 +266,7 @@ Awaitable<Result<Json>> run_integration_task(Frame& f, const asl::TaskState& s, 
   auto& integrations = *f.run.integrations;
   if (!integrations.can_run(request)) {
     co_return states_error(
-        std::string(errors::kRuntime),
+        errors::kRuntime,
         "The resource '" + s.resource +
             "' cannot be run: sfn-local has no integration configured for it, and the "
             "execution's mock test case (StartExecution on <stateMachineArn>#<TestCase> with "
@@ -292,14 +289,17 @@ Awaitable<Result<Json>> run_integration_task(Frame& f, const asl::TaskState& s, 
                         resource.pattern == asl::IntegrationPattern::kSync2) &&
                        !integrations.mocked(request);
   if (run_job) {
-    if (auto earlier = take_resumed(f, kTaskSubmitted)) request.submitted = std::move(*earlier);
+    // Resumed after a restart: the integration waits for the job it submitted before.
+    if (auto earlier = take_resumed(f, &Checkpoint::task_submitted))
+      request.submitted = std::move(*earlier);
   }
   const auto timeout_at = task_deadline(timeout);
   TaskEvents events(f, resource);
   // Resumed after a restart while waiting for the callback: the call is not made again.
-  const bool submitted_before = callback && take_resumed(f, kCallbackSubmitted).has_value();
+  const bool submitted_before = callback && f.top_level && f.run.resume &&
+                                std::exchange(f.run.resume->callback_submitted, false);
   if (!submitted_before) {
-    drop_checkpoint_key(f, kCallbackSubmitted);
+    clear_parked(f, [](Checkpoint& cp) { return std::exchange(cp.callback_submitted, false); });
     auto submitted = co_await call_integration(f, events, request, callback, run_job, timeout_at);
     if (!submitted || !callback) {
       if (pending) {
@@ -308,7 +308,7 @@ Awaitable<Result<Json>> run_integration_task(Frame& f, const asl::TaskState& s, 
       }
       co_return submitted;
     }
-    update_checkpoint(f, Json{{kCallbackSubmitted, true}});
+    update_checkpoint(f, [](Checkpoint& cp) { cp.callback_submitted = true; });
   }
   co_return co_await await_callback(f, events, pending, timeout_at, heartbeat);
 }

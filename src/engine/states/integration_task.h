@@ -11,6 +11,7 @@
 #include "engine/activity_broker.h"
 #include "engine/data_flow.h"
 #include "engine/frame.h"
+#include "engine/interpreter.h"
 #include "sfn/asl/model/states.h"
 
 namespace sfn::engine {
@@ -31,9 +32,9 @@ Awaitable<TokenWait> await_task_token(Frame& f, const std::shared_ptr<PendingAct
                                       std::chrono::steady_clock::time_point timeout_at,
                                       std::optional<double> heartbeat);
 
-Awaitable<Result<Json>> run_integration_task(Frame& f, const asl::TaskState& s, const Json& input,
-                                             std::optional<double> timeout,
-                                             std::optional<double> heartbeat,
-                                             const StateVisit& visit);
+Awaitable<WorkResult<Json>> run_integration_task(Frame& f, const asl::TaskState& s,
+                                                 const Json& input, std::optional<double> timeout,
+                                                 std::optional<double> heartbeat,
+                                                 const StateVisit& visit);
 
 }  // namespace sfn::engine

@@ -15,9 +15,7 @@
 namespace sfn::engine {
 namespace {
 
-StatesError runtime(std::string cause) {
-  return StatesError{std::string(errors::kRuntime), std::move(cause)};
-}
+StatesError runtime(std::string cause) { return StatesError{errors::kRuntime, std::move(cause)}; }
 
 // How AWS shows an offending value in a cause: a string's text, other values as JSON.
 std::string shown(const Json& v) { return v.is_string() ? v.get<std::string>() : dump_compact(v); }
@@ -47,8 +45,9 @@ Result<size_t> max_concurrency(const asl::MapState& s, const Json& input, StateI
     if (!v) return tl::unexpected(v.error());
     if (!(*v)->is_number_integer() || (*v)->get<std::int64_t>() < 0)
       return states_error(
-          std::string(errors::kQueryEvaluationError),
-          "The MaxConcurrency field must be a non-negative integer, but was: " + dump_compact(**v));
+          errors::kQueryEvaluationError,
+          "The MaxConcurrency field must be a non-negative integer, but was: " + dump_compact(**v),
+          "MaxConcurrency");
     return (*v)->get<size_t>();
   }
   if (s.max_concurrency.path) {
@@ -96,9 +95,10 @@ Result<size_t> tolerated_failures(const asl::MapState& s, const Json& input, Sta
     if (!v) return tl::unexpected(v.error());
     if (*v && (!(*v)->is_number_integer() || (*v)->get<double>() < 0))
       return states_error(
-          std::string(errors::kQueryEvaluationError),
+          errors::kQueryEvaluationError,
           "The ToleratedFailureCount field must be a non-negative integer, but was: " +
-              dump_compact(**v));
+              dump_compact(**v),
+          "ToleratedFailureCount");
     if (*v) count = (*v)->get<double>();
   }
   if (s.tolerated_failure_percentage.path) {
@@ -121,8 +121,9 @@ Result<size_t> tolerated_failures(const asl::MapState& s, const Json& input, Sta
     if (!v) return tl::unexpected(v.error());
     if (*v && !(*v)->is_number())
       return states_error(
-          std::string(errors::kQueryEvaluationError),
-          "The ToleratedFailurePercentage field must be a number, but was: " + dump_compact(**v));
+          errors::kQueryEvaluationError,
+          "The ToleratedFailurePercentage field must be a number, but was: " + dump_compact(**v),
+          "ToleratedFailurePercentage");
     if (*v) percentage = (*v)->get<double>();
   }
   if (count && *count < 0)
@@ -176,7 +177,8 @@ std::string json_type_name(const Json& v) {
 
 }  // namespace
 
-Awaitable<Result<Json>> run_map(Frame& f, const asl::MapState& s, const Json& input, StateIO& io) {
+Awaitable<WorkResult<Json>> run_map(Frame& f, const asl::MapState& s, const Json& input,
+                                    StateIO& io) {
   const expr::ContextRef ctx = io.context();  // lazy: built only if a path reads $$
   Json items = input;
   if (s.items) {
@@ -195,14 +197,14 @@ Awaitable<Result<Json>> run_map(Frame& f, const asl::MapState& s, const Json& in
   }
   if (!items.is_array()) {
     if (s.items && !s.items_expression.empty())
-      co_return states_error(std::string(errors::kQueryEvaluationError),
+      co_return states_error(errors::kQueryEvaluationError,
                              "The JSONata expression '" + s.items_expression +
                                  "' specified for the field 'Items' returned an unexpected result "
                                  "type. Expected 'array', but was '" +
-                                 json_type_name(items) + "' for value: " + dump_compact(items));
-    co_return states_error(
-        std::string(io.jsonata() ? errors::kQueryEvaluationError : errors::kRuntime),
-        "Map state input must be an array but was: " + dump_compact(items));
+                                 json_type_name(items) + "' for value: " + dump_compact(items),
+                             "Items");
+    co_return states_error(io.jsonata() ? errors::kQueryEvaluationError : errors::kRuntime,
+                           "Map state input must be an array but was: " + dump_compact(items));
   }
   auto limit = max_concurrency(s, input, io);
   if (!limit) {
@@ -212,8 +214,7 @@ Awaitable<Result<Json>> run_map(Frame& f, const asl::MapState& s, const Json& in
     co_return tl::unexpected(std::move(bad));
   }
 
-  f.run.history.add(f.chain, "MapStateStarted", "mapStateStartedEventDetails",
-                    Json{{"length", items.size()}});
+  f.run.history.add(f.chain, EventType::kMapStateStarted, Json{{"length", items.size()}});
   auto tolerated = tolerated_failures(s, input, io, items.size());
   if (!tolerated) {
     auto bad = tolerated.error();
@@ -233,16 +234,14 @@ Awaitable<Result<Json>> run_map(Frame& f, const asl::MapState& s, const Json& in
     ChildRun c;
     c.map_item = item;
     c.on_start = [&s, i](Frame& child) {
-      child.run.history.add(child.chain, "MapIterationStarted", "mapIterationStartedEventDetails",
+      child.run.history.add(child.chain, EventType::kMapIterationStarted,
                             Json{{"index", i}, {"name", s.name}});
     };
     c.on_finish = [&s, i](Frame& child, const GraphOutcome& o) {
-      const char* type =
-          o.kind == GraphOutcome::Kind::kSucceeded ? "MapIterationSucceeded" : "MapIterationFailed";
-      std::string key = o.kind == GraphOutcome::Kind::kSucceeded
-                            ? "mapIterationSucceededEventDetails"
-                            : "mapIterationFailedEventDetails";
-      child.run.history.add(child.chain, type, key, Json{{"index", i}, {"name", s.name}},
+      const EventType type = o.kind == GraphOutcome::Kind::kSucceeded
+                                 ? EventType::kMapIterationSucceeded
+                                 : EventType::kMapIterationFailed;
+      child.run.history.add(child.chain, type, Json{{"index", i}, {"name", s.name}},
                             /*update_source=*/false);
     };
     c.body = [&s, &input, &io, &record = iterations[i],
@@ -272,28 +271,28 @@ Awaitable<Result<Json>> run_map(Frame& f, const asl::MapState& s, const Json& in
     if (auto pos = map_run_arn.find(":stateMachine:"); pos != std::string::npos)
       map_run_arn.replace(pos, 14, ":mapRun:");
     map_run_arn += "/" + (s.label.empty() ? s.name : s.label) + ":" + make_uuid();
-    map_run_started = f.run.history.add(f.chain, "MapRunStarted", "mapRunStartedEventDetails",
-                                        Json{{"mapRunArn", map_run_arn}});
+    map_run_started =
+        f.run.history.add(f.chain, EventType::kMapRunStarted, Json{{"mapRunArn", map_run_arn}});
   }
   // Only a Map Run tolerates failed items; an inline Map fails on its first failed iteration.
   auto r = co_await run_children(f, std::move(children), *limit, distributed,
                                  distributed ? *tolerated : 0);
-  if (f.scope->cancelled()) co_return states_error(kCancelledError, "");
+  if (f.scope->cancelled()) co_return cancelled_work();
   if (r.first_error) {
     if (distributed) {
       // A Map Run fails with States.ExceedToleratedFailureThreshold whatever its children's
       // errors were (with no threshold set, the first failed child exceeds the default of 0).
-      StatesError exceeded{std::string(errors::kExceedToleratedFailureThreshold),
+      StatesError exceeded{errors::kExceedToleratedFailureThreshold,
                            "The specified tolerated failure threshold was exceeded"};
-      f.run.history.add(f.chain, "MapRunFailed", "mapRunFailedEventDetails",
+      f.run.history.add(f.chain, EventType::kMapRunFailed,
                         Json{{"error", exceeded.error}, {"cause", exceeded.cause}});
       co_return tl::unexpected(std::move(exceeded));
     }
     co_return tl::unexpected(*r.first_error);
   }
-  if (distributed) f.run.history.add(f.chain, "MapRunSucceeded");
+  if (distributed) f.run.history.add(f.chain, EventType::kMapRunSucceeded);
   f.chain.source = f.chain.last_published;
-  f.run.history.add(f.chain, "MapStateSucceeded", {}, nullptr, /*update_source=*/false);
+  f.run.history.add(f.chain, EventType::kMapStateSucceeded, nullptr, /*update_source=*/false);
   // Every AWS recording since Nov 2024 links MapStateExited of a distributed Map to MapRunStarted
   // (before, it followed MapRunSucceeded like MapStateSucceeded still does).
   if (distributed) f.chain.source = map_run_started;

@@ -5,9 +5,9 @@
 
 namespace sfn::engine {
 
-Awaitable<Result<Json>> run_parallel(Frame& f, const asl::ParallelState& s, const Json& input,
-                                     StateIO&) {
-  f.run.history.add(f.chain, "ParallelStateStarted");
+Awaitable<WorkResult<Json>> run_parallel(Frame& f, const asl::ParallelState& s, const Json& input,
+                                         StateIO&) {
+  f.run.history.add(f.chain, EventType::kParallelStateStarted);
   std::vector<ChildRun> children;
   for (const auto& branch : s.branches) {
     ChildRun c;
@@ -15,9 +15,9 @@ Awaitable<Result<Json>> run_parallel(Frame& f, const asl::ParallelState& s, cons
     children.push_back(std::move(c));
   }
   auto r = co_await run_children(f, std::move(children), 0);
-  if (f.scope->cancelled()) co_return states_error(kCancelledError, "");
+  if (f.scope->cancelled()) co_return cancelled_work();
   if (r.first_error) co_return tl::unexpected(*r.first_error);
-  f.run.history.add(f.chain, "ParallelStateSucceeded", {}, nullptr, /*update_source=*/false);
+  f.run.history.add(f.chain, EventType::kParallelStateSucceeded, nullptr, /*update_source=*/false);
   Json out = Json::array();
   for (auto& o : r.outcomes) out.push_back(std::move(o.output));
   co_return out;

@@ -4,7 +4,7 @@
 
 namespace sfn::engine {
 
-Awaitable<Result<StepOutput>> run_pass(Frame& f, const asl::PassState& s, StateIO& io) {
+Awaitable<WorkResult<StepOutput>> run_pass(Frame& f, const asl::PassState& s, StateIO& io) {
   if (io.jsonata()) {
     auto assigned = io.evaluate_assign(s.assign, io.raw());
     if (!assigned) co_return tl::unexpected(assigned.error());

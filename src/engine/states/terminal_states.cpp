@@ -27,7 +27,7 @@ Result<std::string> resolve(const asl::DynamicValue& v, const char* field, const
 
 }  // namespace
 
-Awaitable<Result<StepOutput>> run_succeed(Frame& f, const asl::SucceedState& s, StateIO& io) {
+Awaitable<WorkResult<StepOutput>> run_succeed(Frame& f, const asl::SucceedState& s, StateIO& io) {
   if (io.jsonata()) {
     auto out = io.jsonata_output(s.output, io.raw());
     if (!out) co_return tl::unexpected(out.error());
@@ -40,7 +40,7 @@ Awaitable<Result<StepOutput>> run_succeed(Frame& f, const asl::SucceedState& s, 
   co_return StepOutput{std::move(*out), std::nullopt, std::nullopt};
 }
 
-Awaitable<Result<StepOutput>> run_fail(Frame& f, const asl::FailState& s, StateIO& io) {
+Awaitable<WorkResult<StepOutput>> run_fail(Frame& f, const asl::FailState& s, StateIO& io) {
   auto error = resolve(s.error, "Error", "ErrorPath", io);
   if (!error) co_return tl::unexpected(error.error());
   auto cause = resolve(s.cause, "Cause", "CausePath", io);

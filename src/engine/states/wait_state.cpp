@@ -9,18 +9,16 @@
 namespace sfn::engine {
 namespace {
 
-StatesError runtime(std::string cause) {
-  return StatesError{std::string(errors::kRuntime), std::move(cause)};
-}
+StatesError runtime(std::string cause) { return StatesError{errors::kRuntime, std::move(cause)}; }
 
 // The wall-clock instant the state waits until.
 Result<double> deadline(const asl::WaitState& s, const Json& input, StateIO& io, double entered) {
   const expr::ContextRef ctx = io.context();  // lazy: built only if a path reads $$
   const Frame& f = io.frame();
   const bool jsonata = io.jsonata();
-  auto invalid = [jsonata](std::string cause) {
-    return tl::unexpected(StatesError{
-        std::string(jsonata ? errors::kQueryEvaluationError : errors::kRuntime), std::move(cause)});
+  auto invalid = [jsonata](std::string cause, std::string field) {
+    return states_error(jsonata ? errors::kQueryEvaluationError : errors::kRuntime,
+                        std::move(cause), std::move(field));
   };
   if (s.seconds.literal) return entered + s.seconds.literal->get<double>();
   if (s.seconds.jsonata) {
@@ -28,8 +26,9 @@ Result<double> deadline(const asl::WaitState& s, const Json& input, StateIO& io,
     if (!v) return tl::unexpected(v.error());
     const Json& j = **v;
     if (!j.is_number() || std::floor(j.get<double>()) != j.get<double>() || j.get<double>() < 0)
-      return invalid("The Seconds field must be a non-negative integer, but was: " +
-                     dump_compact(j));
+      return invalid(
+          "The Seconds field must be a non-negative integer, but was: " + dump_compact(j),
+          "Seconds");
     return entered + j.get<double>();
   }
   if (s.seconds.path) {
@@ -60,7 +59,8 @@ Result<double> deadline(const asl::WaitState& s, const Json& input, StateIO& io,
       return invalid(
           "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format "
           "string: " +
-          text);
+              text,
+          "Timestamp");
     return *t;
   }
   if (s.timestamp.path) {
@@ -85,7 +85,7 @@ Result<double> deadline(const asl::WaitState& s, const Json& input, StateIO& io,
 
 }  // namespace
 
-Awaitable<Result<StepOutput>> run_wait(Frame& f, const asl::WaitState& s, StateIO& io) {
+Awaitable<WorkResult<StepOutput>> run_wait(Frame& f, const asl::WaitState& s, StateIO& io) {
   Json effective = io.raw();
   if (!io.jsonata()) {
     auto e = apply_input_path(s, io.raw(), io.context(), f);
@@ -99,13 +99,13 @@ Awaitable<Result<StepOutput>> run_wait(Frame& f, const asl::WaitState& s, StateI
     auto d = deadline(s, effective, io, io.visit().entered_time);
     if (!d) co_return tl::unexpected(d.error());
     until = *d;
-    update_checkpoint(f, Json{{"wait_until", until}});
+    update_checkpoint(f, [until](Checkpoint& cp) { cp.wait_until = until; });
   }
   auto assigned = io.evaluate_assign(s.assign, effective);
   if (!assigned) co_return tl::unexpected(assigned.error());
   double remaining = until - now_epoch_seconds();
   auto when = std::chrono::steady_clock::now() + scaled(f, remaining > 0 ? remaining : 0);
-  if (!co_await sleep_until(f, when)) co_return states_error(kCancelledError, "");
+  if (!co_await sleep_until(f, when)) co_return cancelled_work();
   if (io.jsonata()) {
     auto out = io.jsonata_output(s.output, io.raw());
     if (!out) co_return tl::unexpected(out.error());

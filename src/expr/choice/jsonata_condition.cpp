@@ -51,14 +51,16 @@ class ConditionRule final : public RuleImpl {
     const std::string prefix =
         "The JSONata expression '" + text_ + "' specified for the field 'Condition' ";
     if (!result || !*result)
-      return states_error(std::string(errors::kQueryEvaluationError),
-                          prefix + payload::jsonata_failure(result ? nullptr : &result.error()));
+      return states_error(errors::kQueryEvaluationError,
+                          prefix + payload::jsonata_failure(result ? nullptr : &result.error()),
+                          "Condition");
     const Json& value = **result;
     if (!value.is_boolean()) {
-      return states_error(std::string(errors::kQueryEvaluationError),
+      return states_error(errors::kQueryEvaluationError,
                           prefix +
                               "returned an unexpected result type. Expected 'boolean', but was '" +
-                              jsonata_type(value) + "' for value: " + dump_compact(value));
+                              jsonata_type(value) + "' for value: " + dump_compact(value),
+                          "Condition");
     }
     return value.get<bool>();
   }

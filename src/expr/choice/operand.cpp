@@ -25,7 +25,7 @@ Result<std::optional<Json>> resolve(const jsonpath::Path& path, const expr::Eval
   if (!doc) return std::optional<Json>();
   auto value = path.evaluate_bounded(*doc);
   if (!value) {
-    return states_error(std::string(errors::kRuntime),
+    return states_error(errors::kRuntime,
                         "Invalid path '" + path.text() + "': the path " + value.error());
   }
   return std::move(*value);
@@ -36,7 +36,7 @@ Result<Json> resolve_required(const jsonpath::Path& path, const expr::EvalContex
   if (!resolved) return tl::unexpected(resolved.error());
   auto& value = *resolved;
   if (!value) {
-    return states_error(std::string(errors::kRuntime),
+    return states_error(errors::kRuntime,
                         "Invalid path '" + path.text() +
                             "': The choice state's condition path references an invalid value.");
   }

@@ -90,7 +90,7 @@ const char* type_name(ArgType type) {
 // The one place that words States.IntrinsicFailure causes.
 tl::unexpected<StatesError> intrinsic_failure(const std::string& function,
                                               const std::string& detail) {
-  return states_error(std::string(errors::kIntrinsicFailure),
+  return states_error(errors::kIntrinsicFailure,
                       "Invalid arguments in " + function + ": " + detail);
 }
 

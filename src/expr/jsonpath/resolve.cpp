@@ -25,15 +25,14 @@ Result<Json> resolve(const Path& path, const expr::EvalContext& ctx) {
   if (doc) {
     auto bounded = path.evaluate_bounded(*doc);
     if (!bounded) {
-      return states_error(std::string(errors::kRuntime),
-                          "The JSONPath '" + path.text() + "' specified for the field '" +
-                              std::string(ctx.field) + "' " + bounded.error());
+      return states_error(errors::kRuntime, "The JSONPath '" + path.text() +
+                                                "' specified for the field '" +
+                                                std::string(ctx.field) + "' " + bounded.error());
     }
     value = std::move(*bounded);
   }
   if (!value) {
-    return states_error(std::string(errors::kRuntime),
-                        path_not_found_cause(path.text(), ctx.field, ctx.input));
+    return states_error(errors::kRuntime, path_not_found_cause(path.text(), ctx.field, ctx.input));
   }
   return std::move(*value);
 }

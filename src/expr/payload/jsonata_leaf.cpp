@@ -29,9 +29,11 @@ std::string field_name(std::string_view field, const std::string& path) {
 
 tl::unexpected<StatesError> query_error(const JsonataLeaf& leaf, std::string_view field,
                                         const std::string& what) {
-  return states_error(std::string(errors::kQueryEvaluationError),
+  std::string location = field_name(field, leaf.field_path);
+  return states_error(errors::kQueryEvaluationError,
                       "The JSONata expression '" + leaf.expression + "' specified for the field '" +
-                          field_name(field, leaf.field_path) + "' " + what);
+                          location + "' " + what,
+                      location);
 }
 
 }  // namespace

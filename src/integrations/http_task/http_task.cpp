@@ -73,11 +73,11 @@ TaskReport http_task_report(const HttpResponse& r) {
   if (type == "application/octet-stream" || type.rfind("image/", 0) == 0 ||
       type.rfind("video/", 0) == 0 || type.rfind("audio/", 0) == 0) {
     return TaskReport::failed(
-        std::string(errors::kRuntime),
+        errors::kRuntime,
         "The HTTP Task does not support responses of content type '" + type + "'.");
   }
   if (!valid_utf8(r.body)) {
-    return TaskReport::failed(std::string(errors::kRuntime),
+    return TaskReport::failed(errors::kRuntime,
                               "The HTTP Task's response body is not valid UTF-8 text.");
   }
   Json headers = Json::object();

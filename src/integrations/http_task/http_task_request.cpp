@@ -54,7 +54,7 @@ constexpr std::array<std::string_view, 32> kReservedHeaders{"a-im",
 constexpr std::array<std::string_view, 3> kReservedPrefixes{"x-forwarded-", "x-amz-", "x-amzn-"};
 
 tl::unexpected<StatesError> runtime(std::string cause) {
-  return states_error(std::string(errors::kRuntime), std::move(cause));
+  return states_error(errors::kRuntime, std::move(cause));
 }
 
 std::string lowercase(std::string_view text) {

@@ -24,7 +24,8 @@ void run_case(const Json& tc) {
                                                     : dump_compact(tc.at("definition"));
   ParseResult result = parse_definition(text);
   if (tc.contains("type") && result.machine) {
-    auto refused = workflow_type_diagnostics(*result.machine, tc.at("type").get<std::string>());
+    auto refused = workflow_type_diagnostics(
+        *result.machine, parse_state_machine_type(tc.at("type").get<std::string>()).value());
     if (!refused.empty()) result.machine.reset();
     result.diagnostics.insert(result.diagnostics.end(), refused.begin(), refused.end());
   }

@@ -62,7 +62,7 @@ class EngineFixture : public ::testing::Test {
     r->arn = "arn:aws:states:us-east-1:123456789012:execution:sm:" + r->name;
     r->state_machine_arn = "arn:aws:states:us-east-1:123456789012:stateMachine:sm";
     r->state_machine_name = "sm";
-    r->state_machine_type = "EXPRESS";  // nothing to persist
+    r->state_machine_type = StateMachineType::kExpress;  // nothing to persist
     r->role_arn = "arn:aws:iam::123456789012:role/r";
     r->definition = dump_compact(definition);
     r->machine = parsed.machine;

@@ -33,7 +33,7 @@ TEST_F(HistoryLimitTest, AnEndlessLoopFailsAtTheQuotaWithExecutionFailedAsTheLas
   start_runtime(with_quota(40));
   auto r = run(counter_loop(1'000'000), Json{{"n", 0}});
   ASSERT_TRUE(r);
-  EXPECT_EQ(r->status, "FAILED");
+  EXPECT_EQ(r->status, ExecutionStatus::kFailed);
   EXPECT_EQ(r->error, "States.Runtime");
   EXPECT_EQ(r->cause, "The execution reached the maximum number of events in its history (40).");
   ASSERT_EQ(r->events.size(), 40u);
@@ -51,7 +51,7 @@ TEST_F(HistoryLimitTest, ExecutionSucceededMayBeTheLastAllowedEvent) {
   start_runtime(with_quota(40));
   auto r = run(counter_loop(9), Json{{"n", 0}});
   ASSERT_TRUE(r);
-  EXPECT_EQ(r->status, "SUCCEEDED");
+  EXPECT_EQ(r->status, ExecutionStatus::kSucceeded);
   ASSERT_EQ(r->events.size(), 40u);
   EXPECT_EQ(r->events.back()["type"], "ExecutionSucceeded");
   EXPECT_EQ(r->output, R"({"n":9})");
@@ -61,7 +61,7 @@ TEST_F(HistoryLimitTest, AnyOtherEventAtTheQuotaFailsTheExecution) {
   start_runtime(with_quota(39));  // SucceedStateExited is number 39
   auto r = run(counter_loop(9), Json{{"n", 0}});
   ASSERT_TRUE(r);
-  EXPECT_EQ(r->status, "FAILED");
+  EXPECT_EQ(r->status, ExecutionStatus::kFailed);
   ASSERT_EQ(r->events.size(), 39u);
   EXPECT_EQ(r->events.back()["type"], "ExecutionFailed");
 }
@@ -80,7 +80,7 @@ TEST_F(HistoryLimitTest, BranchesStopOnceTheQuotaIsReached) {
   start_runtime(with_quota(100));
   auto r = run(definition, Json{{"n", 0}});
   ASSERT_TRUE(r);
-  EXPECT_EQ(r->status, "FAILED");
+  EXPECT_EQ(r->status, ExecutionStatus::kFailed);
   ASSERT_EQ(r->events.size(), 100u);
   EXPECT_EQ(r->events.back()["type"], "ExecutionFailed");
 }

@@ -110,7 +110,7 @@ TEST_F(IntegrationTaskTest, RequestResponseRecordsTaskEventsAndReturnsTheResult)
                             {"TimeoutSeconds", 30}}),
                Json{{"a", 1}});
   ASSERT_TRUE(r);
-  EXPECT_EQ(r->status, "SUCCEEDED");
+  EXPECT_EQ(r->status, ExecutionStatus::kSucceeded);
   EXPECT_EQ(parse_json_or_discarded(*r->output),
             (Json{{"echo", {{"FunctionName", "f"}, {"Payload", {{"a", 1}}}}}}));
   EXPECT_EQ(event_types(*r),
@@ -139,7 +139,7 @@ TEST_F(IntegrationTaskTest, AFailureIsTaskFailedAndReachesCatch) {
   def["States"]["Done"] = Json{{"Type", "Pass"}, {"End", true}};
   auto r = run(def, Json::object());
   ASSERT_TRUE(r);
-  EXPECT_EQ(r->status, "SUCCEEDED");
+  EXPECT_EQ(r->status, ExecutionStatus::kSucceeded);
   EXPECT_EQ(parse_json_or_discarded(*r->output),
             (Json{{"Error", "Service.Broken"}, {"Cause", "it broke"}}));
   const Json& failed = (*event_of(*r, "TaskFailed"))["taskFailedEventDetails"];
@@ -157,7 +157,7 @@ TEST_F(IntegrationTaskTest, TimeoutSecondsEndsAnUnansweredTaskWithTaskTimedOut) 
                             {"TimeoutSeconds", 1}}),
                Json::object());
   ASSERT_TRUE(r);
-  EXPECT_EQ(r->status, "FAILED");
+  EXPECT_EQ(r->status, ExecutionStatus::kFailed);
   EXPECT_EQ(r->error, "States.Timeout");
   EXPECT_EQ(fake->cancelled_.load(), 1);
   const Json* timed_out = event_of(*r, "TaskTimedOut");
@@ -171,7 +171,7 @@ TEST_F(IntegrationTaskTest, LambdaFunctionArnRecordsTheLambdaFunctionFamily) {
   const std::string arn = "arn:aws:lambda:us-east-1:123456789012:function:f";
   auto r = run(single_task({{"Resource", arn}}), Json{{"x", 1}});
   ASSERT_TRUE(r);
-  EXPECT_EQ(r->status, "SUCCEEDED");
+  EXPECT_EQ(r->status, ExecutionStatus::kSucceeded);
   EXPECT_EQ(event_types(*r), (std::vector<std::string>{
                                  "ExecutionStarted", "TaskStateEntered", "LambdaFunctionScheduled",
                                  "LambdaFunctionStarted", "LambdaFunctionSucceeded",
@@ -190,7 +190,7 @@ TEST_F(IntegrationTaskTest, NoIntegrationAndNoMockFailsWithAClearCause) {
                             {"Parameters", {{"TableName", "t"}}}}),
                Json::object());
   ASSERT_TRUE(r);
-  EXPECT_EQ(r->status, "FAILED");
+  EXPECT_EQ(r->status, ExecutionStatus::kFailed);
   EXPECT_EQ(r->error, "States.Runtime");
   EXPECT_NE(r->cause->find("no integration configured"), std::string::npos) << *r->cause;
   EXPECT_FALSE(event_of(*r, "TaskScheduled"));
@@ -217,7 +217,8 @@ TEST_F(IntegrationTaskTest, MockedResponsesAnswerSuccessiveAttemptsAcrossRetries
       Json::array({{{"ErrorEquals", {"Lambda.TooManyRequestsException"}}, {"MaxAttempts", 3}}});
   auto r = run(def, Json::object(), "Retrying");
   ASSERT_TRUE(r);
-  EXPECT_EQ(r->status, "SUCCEEDED") << r->error.value_or("") << " " << r->cause.value_or("");
+  EXPECT_EQ(r->status, ExecutionStatus::kSucceeded)
+      << r->error.value_or("") << " " << r->cause.value_or("");
   EXPECT_EQ(parse_json_or_discarded(*r->output), (Json{{"n", 3}}));
   int failed = 0, scheduled = 0;
   for (const auto& e : r->events) {
@@ -233,7 +234,7 @@ TEST_F(IntegrationTaskTest, AMockedLambdaFunctionArnAnswersWithTheInvokePayload)
   auto r = run(single_task({{"Resource", "arn:aws:lambda:us-east-1:123456789012:function:f"}}),
                Json::object(), "Lambda");
   ASSERT_TRUE(r);
-  EXPECT_EQ(r->status, "SUCCEEDED");
+  EXPECT_EQ(r->status, ExecutionStatus::kSucceeded);
   EXPECT_EQ(parse_json_or_discarded(*r->output), (Json{{"body", "hi"}}));
 }
 
@@ -243,7 +244,7 @@ TEST_F(IntegrationTaskTest, MockedSyncTaskIsSubmittedAndItsAnswerIsTheFinalResul
                             {"Parameters", {{"StateMachineArn", "x"}}}}),
                Json::object(), "Callback");
   ASSERT_TRUE(r);
-  EXPECT_EQ(r->status, "SUCCEEDED");
+  EXPECT_EQ(r->status, ExecutionStatus::kSucceeded);
   EXPECT_EQ(parse_json_or_discarded(*r->output), Json("done"));
   EXPECT_EQ(event_types(*r),
             (std::vector<std::string>{"ExecutionStarted", "TaskStateEntered", "TaskScheduled",
@@ -282,7 +283,7 @@ TEST_F(IntegrationTaskTest, WaitForTaskTokenSubmitsThenTakesSendTaskSuccessAsThe
   start_with(fake, "sqs");
   auto r = run(callback_task(), Json::object());
   ASSERT_TRUE(r);
-  EXPECT_EQ(r->status, "SUCCEEDED") << r->cause.value_or("");
+  EXPECT_EQ(r->status, ExecutionStatus::kSucceeded) << r->cause.value_or("");
   EXPECT_EQ(parse_json_or_discarded(*r->output), (Json{{"approved", true}}));
   EXPECT_EQ(event_types(*r),
             (std::vector<std::string>{"ExecutionStarted", "TaskStateEntered", "TaskScheduled",
@@ -301,7 +302,7 @@ TEST_F(IntegrationTaskTest, WaitForTaskTokenSendTaskFailureIsTaskFailed) {
   start_with(fake, "sqs");
   auto r = run(callback_task(), Json::object());
   ASSERT_TRUE(r);
-  EXPECT_EQ(r->status, "FAILED");
+  EXPECT_EQ(r->status, ExecutionStatus::kFailed);
   EXPECT_EQ(r->error, "Rejected");
   EXPECT_EQ(r->cause, "no");
   const Json& failed = (*event_of(*r, "TaskFailed"))["taskFailedEventDetails"];
@@ -319,7 +320,7 @@ TEST_F(IntegrationTaskTest, WaitForTaskTokenWithoutHeartbeatTimesOutAndTheTokenI
   start_with(fake, "sqs");
   auto r = run(callback_task({{"HeartbeatSeconds", 1}}), Json::object());
   ASSERT_TRUE(r);
-  EXPECT_EQ(r->status, "FAILED");
+  EXPECT_EQ(r->status, ExecutionStatus::kFailed);
   EXPECT_EQ(r->error, "States.HeartbeatTimeout");
   const Json* timed_out = event_of(*r, "TaskTimedOut");
   ASSERT_TRUE(timed_out);
@@ -344,7 +345,7 @@ TEST_F(IntegrationTaskTest, FinishedTokensAreRememberedUpToABound) {
   for (int i = 0; i < 5; ++i) {
     auto r = run(callback_task(), Json::object());
     ASSERT_TRUE(r);
-    EXPECT_EQ(r->status, "SUCCEEDED");
+    EXPECT_EQ(r->status, ExecutionStatus::kSucceeded);
   }
   std::lock_guard lock(tokens_mutex);
   ASSERT_EQ(tokens.size(), 5u);

@@ -51,7 +51,7 @@ TEST_F(LocalLambdaTaskTest, TimeoutSecondsKillsTheHandler) {
                Json::object());
   ASSERT_TRUE(r);
   EXPECT_LT(std::chrono::steady_clock::now() - began, std::chrono::seconds(20));
-  EXPECT_EQ(r->status, "FAILED");
+  EXPECT_EQ(r->status, ExecutionStatus::kFailed);
   EXPECT_EQ(r->error, "States.Timeout");
   const auto types = event_types(*r);
   EXPECT_NE(std::find(types.begin(), types.end(), "TaskStarted"), types.end());
@@ -79,7 +79,8 @@ TEST_F(LocalLambdaTaskTest, AFunctionArnTaskReturnsTheHandlersPayload) {
   auto r = run(single_task({{"Resource", "arn:aws:lambda:us-east-1:123456789012:function:double"}}),
                Json{{"n", 21}});
   ASSERT_TRUE(r);
-  EXPECT_EQ(r->status, "SUCCEEDED") << r->error.value_or("") << " " << r->cause.value_or("");
+  EXPECT_EQ(r->status, ExecutionStatus::kSucceeded)
+      << r->error.value_or("") << " " << r->cause.value_or("");
   EXPECT_EQ(parse_json_or_discarded(*r->output), (Json{{"n", 42}}));
 }
 

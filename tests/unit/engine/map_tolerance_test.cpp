@@ -38,7 +38,7 @@ class MapToleranceTest : public EngineFixture {
   void expect_exceeded(const Json& extra) {
     auto r = run(distributed_map(extra), two_of_four_fail());
     ASSERT_TRUE(r);
-    EXPECT_EQ(r->status, "FAILED") << extra;
+    EXPECT_EQ(r->status, ExecutionStatus::kFailed) << extra;
     EXPECT_EQ(r->error, "States.ExceedToleratedFailureThreshold");
     EXPECT_EQ(r->cause, "The specified tolerated failure threshold was exceeded");
     EXPECT_EQ(event_types(*r),
@@ -53,7 +53,7 @@ class MapToleranceTest : public EngineFixture {
     auto r = run(distributed_map(extra), two_of_four_fail());
     EXPECT_TRUE(r);
     if (!r) return nullptr;
-    EXPECT_EQ(r->status, "SUCCEEDED") << extra << " " << r->cause.value_or("");
+    EXPECT_EQ(r->status, ExecutionStatus::kSucceeded) << extra << " " << r->cause.value_or("");
     EXPECT_EQ(event_types(*r),
               (std::vector<std::string>{"ExecutionStarted", "MapStateEntered", "MapStateStarted",
                                         "MapRunStarted", "MapRunSucceeded", "MapStateSucceeded",
@@ -118,7 +118,7 @@ TEST_F(MapToleranceTest, ThresholdsFromPaths) {
       run(distributed_map({{"ItemsPath", "$.items"}, {"ToleratedFailureCountPath", "$.count"}}),
           Json{{"items", items}, {"count", 2}});
   ASSERT_TRUE(r);
-  EXPECT_EQ(r->status, "SUCCEEDED");
+  EXPECT_EQ(r->status, ExecutionStatus::kSucceeded);
   r = run(distributed_map({{"ItemsPath", "$.items"}, {"ToleratedFailurePercentagePath", "$.pct"}}),
           Json{{"items", items}, {"pct", 10.5}});
   ASSERT_TRUE(r);
@@ -132,11 +132,11 @@ TEST_F(MapToleranceTest, ThresholdPathsAcceptNumbersWrittenAsText) {
       run(distributed_map({{"ItemsPath", "$.items"}, {"ToleratedFailureCountPath", "$.count"}}),
           Json{{"items", items}, {"count", "2"}});
   ASSERT_TRUE(r);
-  EXPECT_EQ(r->status, "SUCCEEDED") << r->cause.value_or("");
+  EXPECT_EQ(r->status, ExecutionStatus::kSucceeded) << r->cause.value_or("");
   r = run(distributed_map({{"ItemsPath", "$.items"}, {"ToleratedFailurePercentagePath", "$.pct"}}),
           Json{{"items", items}, {"pct", "50.0"}});
   ASSERT_TRUE(r);
-  EXPECT_EQ(r->status, "SUCCEEDED") << r->cause.value_or("");
+  EXPECT_EQ(r->status, ExecutionStatus::kSucceeded) << r->cause.value_or("");
   r = run(distributed_map({{"ItemsPath", "$.items"}, {"ToleratedFailureCountPath", "$.count"}}),
           Json{{"items", items}, {"count", "2.5"}});
   ASSERT_TRUE(r);
@@ -174,13 +174,13 @@ TEST_F(MapToleranceTest, UnusableMaxConcurrencyPathEndsTheExecution) {
   r = run(distributed_map({{"ItemsPath", "$.items"}, {"MaxConcurrencyPath", "$.m"}}, "INLINE"),
           Json{{"items", Json::array({Json{{"fail", false}}})}, {"m", "1"}});
   ASSERT_TRUE(r);
-  EXPECT_EQ(r->status, "SUCCEEDED") << r->cause.value_or("");
+  EXPECT_EQ(r->status, ExecutionStatus::kSucceeded) << r->cause.value_or("");
 }
 
 TEST_F(MapToleranceTest, InlineMapIgnoresToleranceAndFailsWithTheIterationError) {
   auto r = run(distributed_map({{"ToleratedFailureCount", 3}}, "INLINE"), two_of_four_fail());
   ASSERT_TRUE(r);
-  EXPECT_EQ(r->status, "FAILED");
+  EXPECT_EQ(r->status, ExecutionStatus::kFailed);
   EXPECT_EQ(r->error, "Boom");
 }
 

@@ -60,7 +60,7 @@ TEST_P(StateErrorTest, FailsWithAwsErrorAndCause) {
   Json input = c.input ? Json::parse(c.input) : Json{{"s", std::string(10'000, 'x')}};
   auto r = run(single(Json::parse(c.state)), input);
   ASSERT_TRUE(r);
-  EXPECT_EQ(r->status, "FAILED");
+  EXPECT_EQ(r->status, ExecutionStatus::kFailed);
   EXPECT_EQ(r->error, c.error);
   if (c.cause) {
     EXPECT_EQ(r->cause, c.cause);
@@ -84,7 +84,7 @@ TEST_F(StateErrorTest, PathSelectingPastTheBudgetFailsTheState) {
   (*cur)["leaves"] = Json(std::vector<std::string>(4000, "ab"));
   auto r = run(single(Json{{"Type", "Pass"}, {"OutputPath", "$..*"}}), input);
   ASSERT_TRUE(r);
-  EXPECT_EQ(r->status, "FAILED");
+  EXPECT_EQ(r->status, ExecutionStatus::kFailed);
   EXPECT_EQ(r->error, "States.Runtime");
   EXPECT_EQ(r->cause,
             "An error occurred while executing the state 'S' (entered at the event id #2). The "

@@ -33,13 +33,13 @@ class VariableLimitsTest : public EngineFixture {
 TEST_F(VariableLimitsTest, AVariableJustUnder256KiBIsAccepted) {
   auto r = run(machine({{"A", pass_assigning({{"v", pad(256 * 1024 - 2)}})}}, "A"), Json::object());
   ASSERT_TRUE(r);
-  EXPECT_EQ(r->status, "SUCCEEDED") << r->cause.value_or("");
+  EXPECT_EQ(r->status, ExecutionStatus::kSucceeded) << r->cause.value_or("");
 }
 
 TEST_F(VariableLimitsTest, AVariableOver256KiBFailsTheState) {
   auto r = run(machine({{"A", pass_assigning({{"v", pad(256 * 1024)}})}}, "A"), Json::object());
   ASSERT_TRUE(r);
-  EXPECT_EQ(r->status, "FAILED");
+  EXPECT_EQ(r->status, ExecutionStatus::kFailed);
   EXPECT_EQ(r->error, "States.Runtime");
   EXPECT_NE(r->cause->find("'A'"), std::string::npos) << *r->cause;
   EXPECT_NE(r->cause->find("variable 'v' has a size of 262146 bytes"), std::string::npos)
@@ -50,7 +50,7 @@ TEST_F(VariableLimitsTest, OneAssignFieldSetsAtMost256KiB) {
   auto r = run(machine({{"A", pass_assigning({{"a", pad(140'000)}, {"b", pad(140'000)}})}}, "A"),
                Json::object());
   ASSERT_TRUE(r);
-  EXPECT_EQ(r->status, "FAILED");
+  EXPECT_EQ(r->status, ExecutionStatus::kFailed);
   EXPECT_EQ(r->error, "States.Runtime");
   EXPECT_NE(r->cause->find("combined size of 280004 bytes"), std::string::npos) << *r->cause;
 }
@@ -92,10 +92,10 @@ TEST(VariableQuotas, DefaultsAreAwsQuotas) {
 TEST_F(ExecutionVariableQuotaTest, AnExecutionStoresAtMostItsQuotaOfVariables) {
   auto r = run(jsonpath_chain(40, false), input());  // 40 x 252 = 10,080 bytes: fits
   ASSERT_TRUE(r);
-  EXPECT_EQ(r->status, "SUCCEEDED") << r->cause.value_or("");
+  EXPECT_EQ(r->status, ExecutionStatus::kSucceeded) << r->cause.value_or("");
   r = run(jsonpath_chain(41, false), input());  // 41 x 252 = 10,332 bytes: the 41st fails
   ASSERT_TRUE(r);
-  EXPECT_EQ(r->status, "FAILED");
+  EXPECT_EQ(r->status, ExecutionStatus::kFailed);
   EXPECT_EQ(r->error, "States.Runtime");
   EXPECT_NE(r->cause->find("'S40'"), std::string::npos) << *r->cause;
   EXPECT_NE(r->cause->find("combined size of 10332 bytes, which exceeds the maximum of 10240"),
@@ -106,7 +106,7 @@ TEST_F(ExecutionVariableQuotaTest, AnExecutionStoresAtMostItsQuotaOfVariables) {
 TEST_F(ExecutionVariableQuotaTest, ReassigningAVariableReplacesItsSize) {
   auto r = run(jsonpath_chain(60, true), input());
   ASSERT_TRUE(r);
-  EXPECT_EQ(r->status, "SUCCEEDED") << r->cause.value_or("");
+  EXPECT_EQ(r->status, ExecutionStatus::kSucceeded) << r->cause.value_or("");
 }
 
 }  // namespace

@@ -49,9 +49,9 @@ TEST(StoreReads, AReadSeesEveryWriteQueuedBeforeIt) {
   ExecutionRow row = sample_execution("a", false);
   store->put_execution(row);
   EXPECT_EQ(read_execution(*store, row.arn), row);
-  row.status = "SUCCEEDED";
+  row.status = ExecutionStatus::kSucceeded;
   store->put_execution(row);  // no flush: the read is queued behind the write
-  EXPECT_EQ(read_execution(*store, row.arn)->status, "SUCCEEDED");
+  EXPECT_EQ(read_execution(*store, row.arn)->status, ExecutionStatus::kSucceeded);
   EXPECT_FALSE(read_execution(*store, row.arn + "x").has_value());
 }
 
@@ -89,7 +89,7 @@ TEST(StoreReads, ExecutionsAreListedNewestFirstWithStatusFilterAndPages) {
   EXPECT_EQ(last.rows[0].name, "e0");
   EXPECT_FALSE(last.more);
 
-  ExecutionPage running = read_page(*store, {sm, std::string("RUNNING"), std::nullopt, 100});
+  ExecutionPage running = read_page(*store, {sm, ExecutionStatus::kRunning, std::nullopt, 100});
   ASSERT_EQ(running.rows.size(), 2u);
   EXPECT_EQ(running.rows[0].name, "e3");
   EXPECT_EQ(running.rows[1].name, "e1");

@@ -11,7 +11,7 @@ inline StateMachineRow sample_state_machine(const std::string& name = "sm") {
   StateMachineRow row;
   row.arn = "arn:aws:states:us-east-1:123456789012:stateMachine:" + name;
   row.name = name;
-  row.type = "STANDARD";
+  row.type = StateMachineType::kStandard;
   row.definition = R"({"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}})";
   row.role_arn = "arn:aws:iam::123456789012:role/r";
   row.status = "ACTIVE";
@@ -24,8 +24,7 @@ inline StateMachineRow sample_state_machine(const std::string& name = "sm") {
 }
 
 inline ActivityRow sample_activity(const std::string& name = "act") {
-  return ActivityRow{"arn:aws:states:us-east-1:123456789012:activity:" + name, name,
-                     1700000001.5};
+  return ActivityRow{"arn:aws:states:us-east-1:123456789012:activity:" + name, name, 1700000001.5};
 }
 
 inline ExecutionRow sample_execution(const std::string& name = "ex", bool finished = true) {
@@ -33,7 +32,7 @@ inline ExecutionRow sample_execution(const std::string& name = "ex", bool finish
   row.arn = "arn:aws:states:us-east-1:123456789012:execution:sm:" + name;
   row.state_machine_arn = "arn:aws:states:us-east-1:123456789012:stateMachine:sm";
   row.name = name;
-  row.status = finished ? "FAILED" : "RUNNING";
+  row.status = finished ? ExecutionStatus::kFailed : ExecutionStatus::kRunning;
   row.input = R"({"in":1})";
   if (finished) {
     row.output = R"({"out":2})";
@@ -43,7 +42,7 @@ inline ExecutionRow sample_execution(const std::string& name = "ex", bool finish
   }
   row.start_date = 1700000002.25;
   row.definition = R"({"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}})";
-  row.state_machine_type = "STANDARD";
+  row.state_machine_type = StateMachineType::kStandard;
   row.role_arn = "arn:aws:iam::123456789012:role/r";
   row.checkpoint = R"({"state":"A"})";
   return row;

@@ -4,8 +4,8 @@
 #include <sqlite3.h>
 
 #include <filesystem>
-#include <random>
 #include <optional>
+#include <random>
 #include <string>
 
 #include "sfn/store/store.h"
@@ -62,7 +62,9 @@ class RawDb {
     sqlite3_finalize(stmt);
     return value;
   }
-  int exec(const std::string& sql) { return sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr); }
+  int exec(const std::string& sql) {
+    return sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr);
+  }
 
   // Every execution row (by start date, arn) and every event (by execution, id), finished or not:
   // the store's snapshot holds only the RUNNING ones. Open only after the store is closed.
@@ -89,7 +91,7 @@ class RawDb {
       row.arn = text(0);
       row.state_machine_arn = text(1);
       row.name = text(2);
-      row.status = text(3);
+      row.status = parse_execution_status(text(3)).value();
       row.input = text(4);
       row.output = opt_text(5);
       row.error = opt_text(6);
@@ -97,7 +99,7 @@ class RawDb {
       row.start_date = sqlite3_column_double(q, 8);
       if (sqlite3_column_type(q, 9) != SQLITE_NULL) row.stop_date = sqlite3_column_double(q, 9);
       row.definition = text(10);
-      row.state_machine_type = text(11);
+      row.state_machine_type = parse_state_machine_type(text(11)).value();
       row.role_arn = text(12);
       row.checkpoint = text(13);
       row.resume_strikes = sqlite3_column_int64(q, 14);

@@ -39,7 +39,7 @@ TEST(StoreWrites, PutExecutionUpsertsStatus) {
   {
     auto store = open_sqlite_store(tmp.path());
     store->put_execution(row);
-    row.status = "SUCCEEDED";
+    row.status = ExecutionStatus::kSucceeded;
     row.output = R"({"ok":true})";
     row.stop_date = 1700000100.0;
     store->put_execution(row);
@@ -106,8 +106,8 @@ TEST(StoreWrites, TruncateEventsKeepsUpToLastKeptId) {
   const ExecutionRow b = sample_execution("b");
   {
     auto store = open_sqlite_store(tmp.path());
-    store->append_events(a.arn, {sample_event(1), sample_event(2), sample_event(3),
-                                 sample_event(4)});
+    store->append_events(a.arn,
+                         {sample_event(1), sample_event(2), sample_event(3), sample_event(4)});
     store->append_events(b.arn, {sample_event(1), sample_event(2), sample_event(3)});
     store->truncate_events(a.arn, 2);
     store->append_events(a.arn, {EventRow{3, R"({"id":3,"type":"Replayed"})"}});

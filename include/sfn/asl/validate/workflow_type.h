@@ -4,17 +4,17 @@
 // with type EXPRESS, and ValidateStateMachineDefinition reports it.
 #pragma once
 
-#include <string_view>
 #include <vector>
 
 #include "sfn/asl/model/state_machine.h"
 #include "sfn/asl/parse/parse_definition.h"
+#include "sfn/common/domain.h"
 
 namespace sfn::asl {
 
 // One ERROR diagnostic per Task state, at any depth, that an EXPRESS state machine cannot run;
 // none for STANDARD.
 std::vector<Diagnostic> workflow_type_diagnostics(const StateMachine& machine,
-                                                  std::string_view type);
+                                                  StateMachineType type);
 
 }  // namespace sfn::asl
