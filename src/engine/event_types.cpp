@@ -110,28 +110,44 @@ bool ends_execution(EventType type) {
 
 EventType state_entered(asl::StateType state) {
   switch (state) {
-    case asl::StateType::kTask: return EventType::kTaskStateEntered;
-    case asl::StateType::kPass: return EventType::kPassStateEntered;
-    case asl::StateType::kChoice: return EventType::kChoiceStateEntered;
-    case asl::StateType::kWait: return EventType::kWaitStateEntered;
-    case asl::StateType::kSucceed: return EventType::kSucceedStateEntered;
-    case asl::StateType::kFail: return EventType::kFailStateEntered;
-    case asl::StateType::kParallel: return EventType::kParallelStateEntered;
-    case asl::StateType::kMap: return EventType::kMapStateEntered;
+    case asl::StateType::kTask:
+      return EventType::kTaskStateEntered;
+    case asl::StateType::kPass:
+      return EventType::kPassStateEntered;
+    case asl::StateType::kChoice:
+      return EventType::kChoiceStateEntered;
+    case asl::StateType::kWait:
+      return EventType::kWaitStateEntered;
+    case asl::StateType::kSucceed:
+      return EventType::kSucceedStateEntered;
+    case asl::StateType::kFail:
+      return EventType::kFailStateEntered;
+    case asl::StateType::kParallel:
+      return EventType::kParallelStateEntered;
+    case asl::StateType::kMap:
+      return EventType::kMapStateEntered;
   }
   throw std::logic_error("unknown state type");
 }
 
 EventType state_exited(asl::StateType state) {
   switch (state) {
-    case asl::StateType::kTask: return EventType::kTaskStateExited;
-    case asl::StateType::kPass: return EventType::kPassStateExited;
-    case asl::StateType::kChoice: return EventType::kChoiceStateExited;
-    case asl::StateType::kWait: return EventType::kWaitStateExited;
-    case asl::StateType::kSucceed: return EventType::kSucceedStateExited;
-    case asl::StateType::kParallel: return EventType::kParallelStateExited;
-    case asl::StateType::kMap: return EventType::kMapStateExited;
-    case asl::StateType::kFail: break;
+    case asl::StateType::kTask:
+      return EventType::kTaskStateExited;
+    case asl::StateType::kPass:
+      return EventType::kPassStateExited;
+    case asl::StateType::kChoice:
+      return EventType::kChoiceStateExited;
+    case asl::StateType::kWait:
+      return EventType::kWaitStateExited;
+    case asl::StateType::kSucceed:
+      return EventType::kSucceedStateExited;
+    case asl::StateType::kParallel:
+      return EventType::kParallelStateExited;
+    case asl::StateType::kMap:
+      return EventType::kMapStateExited;
+    case asl::StateType::kFail:
+      break;
   }
   throw std::logic_error("a Fail state has no exited event");
 }
