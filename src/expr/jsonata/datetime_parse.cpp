@@ -33,7 +33,8 @@ std::string escape_regex(const std::string& s) {
 
 }  // namespace
 
-std::optional<double> parse_datetime(const std::string& timestamp, const std::string& picture, double now_ms) {
+std::optional<double> parse_datetime(const std::string& timestamp, const std::string& picture,
+                                     double now_ms) {
   std::vector<Marker> spec = analyse(picture);
   std::vector<PartMatcher> parts;
   for (std::size_t i = 0; i < spec.size(); ++i) {
@@ -44,7 +45,8 @@ std::optional<double> parse_datetime(const std::string& timestamp, const std::st
       pm.regex = escape_regex(m.value);
     } else if (m.component == 'Z' || m.component == 'z') {
       std::optional<char32_t> sep;
-      if (m.integer.regular && !m.integer.separators.empty()) sep = m.integer.separators[0].character;
+      if (m.integer.regular && !m.integer.separators.empty())
+        sep = m.integer.separators[0].character;
       pm.regex = m.component == 'z' ? "GMT" : "";
       pm.regex += "[-+][0-9]+";
       if (sep) pm.regex += escape_regex(std::string(1, static_cast<char>(*sep))) + "[0-9]+";
@@ -153,8 +155,9 @@ std::optional<double> parse_datetime(const std::string& timestamp, const std::st
     hours = comps['h'] == 12 ? 0 : comps['h'];
     if (comps['P'] == 1) hours += 12;
   }
-  double millis = utc(static_cast<std::int64_t>(comps['Y']), static_cast<int>(month0)) + (day - 1) * kDay +
-                  ((hours * 60 + comps['m']) * 60 + comps['s']) * 1000 + comps['f'];
+  double millis = utc(static_cast<std::int64_t>(comps['Y']), static_cast<int>(month0)) +
+                  (day - 1) * kDay + ((hours * 60 + comps['m']) * 60 + comps['s']) * 1000 +
+                  comps['f'];
   double tz = comps.count('Z') ? comps['Z'] : comps.count('z') ? comps['z'] : 0;
   millis -= tz * 60000;
   return millis;

@@ -21,8 +21,7 @@ void run_case(const Json& given, const Json& tc) {
   auto call = Call::parse(text);
   if (tc.contains("error")) {
     ASSERT_FALSE(call.has_value()) << text;
-    EXPECT_NE(call.error().find(tc["error"].get<std::string>()), std::string::npos)
-        << call.error();
+    EXPECT_NE(call.error().find(tc["error"].get<std::string>()), std::string::npos) << call.error();
     return;
   }
   ASSERT_TRUE(call.has_value()) << call.error();
@@ -51,7 +50,8 @@ void run_case(const Json& given, const Json& tc) {
     EXPECT_LE(value->get<long long>(), tc["range"][1].get<long long>());
   }
   if (tc.contains("pattern")) {
-    EXPECT_TRUE(std::regex_match(value->get<std::string>(), std::regex(tc["pattern"].get<std::string>())))
+    EXPECT_TRUE(
+        std::regex_match(value->get<std::string>(), std::regex(tc["pattern"].get<std::string>())))
         << value->get<std::string>();
   }
 }

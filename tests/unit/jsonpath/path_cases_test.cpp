@@ -20,8 +20,7 @@ void run_case(const Json& given, const Json& tc) {
   auto path = Path::parse(text);
   if (tc.contains("error")) {
     ASSERT_FALSE(path.has_value()) << text;
-    EXPECT_NE(path.error().find(tc["error"].get<std::string>()), std::string::npos)
-        << path.error();
+    EXPECT_NE(path.error().find(tc["error"].get<std::string>()), std::string::npos) << path.error();
     return;
   }
   ASSERT_TRUE(path.has_value()) << path.error();

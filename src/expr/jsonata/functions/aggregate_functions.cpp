@@ -25,7 +25,8 @@ Value extreme(CallContext&, std::vector<Value>& args) {
   const Value& a = arg(args, 0);
   if (a.is_undefined() || a.size() == 0) return Value{};
   double best = a[0].as_number();
-  for (const auto& v : a.as_array().items) best = kMax ? std::max(best, v.as_number()) : std::min(best, v.as_number());
+  for (const auto& v : a.as_array().items)
+    best = kMax ? std::max(best, v.as_number()) : std::min(best, v.as_number());
   return Value::number(best);
 }
 

@@ -42,9 +42,13 @@ std::size_t deep_hash(const Value& v, std::size_t depth = 0) {
   return 0;
 }
 
-Value append(CallContext&, std::vector<Value>& args) { return append_values(arg(args, 0), arg(args, 1)); }
+Value append(CallContext&, std::vector<Value>& args) {
+  return append_values(arg(args, 0), arg(args, 1));
+}
 
-Value exists(CallContext&, std::vector<Value>& args) { return Value::boolean(arg(args, 0).is_defined()); }
+Value exists(CallContext&, std::vector<Value>& args) {
+  return Value::boolean(arg(args, 0).is_defined());
+}
 
 Value reverse(CallContext&, std::vector<Value>& args) {
   const Value& a = arg(args, 0);

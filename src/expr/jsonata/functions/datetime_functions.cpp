@@ -13,9 +13,9 @@ Value from_millis(CallContext&, std::vector<Value>& args) {
   if (ms.is_undefined()) return Value{};
   const Value& picture = arg(args, 1);
   const Value& tz = arg(args, 2);
-  std::optional<std::string> text = format_datetime(
-      ms.as_number(), picture.is_string() ? &picture.as_string() : nullptr,
-      tz.is_string() ? &tz.as_string() : nullptr);
+  std::optional<std::string> text =
+      format_datetime(ms.as_number(), picture.is_string() ? &picture.as_string() : nullptr,
+                      tz.is_string() ? &tz.as_string() : nullptr);
   return text ? Value::string(std::move(*text)) : Value{};
 }
 
@@ -37,9 +37,9 @@ Value to_millis(CallContext& ctx, std::vector<Value>& args) {
 Value now(CallContext& ctx, std::vector<Value>& args) {
   const Value& picture = arg(args, 0);
   const Value& tz = arg(args, 1);
-  std::optional<std::string> text = format_datetime(
-      ctx.ev.now_ms(), picture.is_string() ? &picture.as_string() : nullptr,
-      tz.is_string() ? &tz.as_string() : nullptr);
+  std::optional<std::string> text =
+      format_datetime(ctx.ev.now_ms(), picture.is_string() ? &picture.as_string() : nullptr,
+                      tz.is_string() ? &tz.as_string() : nullptr);
   return text ? Value::string(std::move(*text)) : Value{};
 }
 

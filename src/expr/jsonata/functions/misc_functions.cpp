@@ -16,8 +16,9 @@ Value not_fn(CallContext&, std::vector<Value>& args) {
 Value error(CallContext&, std::vector<Value>& args) {
   JsonataException e;
   e.code = "D3137";
-  e.message = arg(args, 0).is_string() && !arg(args, 0).as_string().empty() ? arg(args, 0).as_string()
-                                                                             : "$error() function evaluated";
+  e.message = arg(args, 0).is_string() && !arg(args, 0).as_string().empty()
+                  ? arg(args, 0).as_string()
+                  : "$error() function evaluated";
   throw e;
 }
 
@@ -25,8 +26,9 @@ Value assert_fn(CallContext&, std::vector<Value>& args) {
   if (!arg(args, 0).as_bool()) {
     JsonataException e;
     e.code = "D3141";
-    e.message = arg(args, 1).is_string() && !arg(args, 1).as_string().empty() ? arg(args, 1).as_string()
-                                                                               : "$assert() statement failed";
+    e.message = arg(args, 1).is_string() && !arg(args, 1).as_string().empty()
+                    ? arg(args, 1).as_string()
+                    : "$assert() statement failed";
     throw e;
   }
   return Value{};

@@ -108,14 +108,22 @@ Value merge(CallContext&, std::vector<Value>& args) {
 Value type(CallContext&, std::vector<Value>& args) {
   const Value& v = arg(args, 0);
   switch (v.type()) {
-    case ValueType::Undefined: return Value{};
-    case ValueType::Null: return Value::string("null");
-    case ValueType::Number: return Value::string("number");
-    case ValueType::String: return Value::string("string");
-    case ValueType::Boolean: return Value::string("boolean");
-    case ValueType::Array: return Value::string("array");
-    case ValueType::Function: return Value::string("function");
-    case ValueType::Object: return Value::string("object");
+    case ValueType::Undefined:
+      return Value{};
+    case ValueType::Null:
+      return Value::string("null");
+    case ValueType::Number:
+      return Value::string("number");
+    case ValueType::String:
+      return Value::string("string");
+    case ValueType::Boolean:
+      return Value::string("boolean");
+    case ValueType::Array:
+      return Value::string("array");
+    case ValueType::Function:
+      return Value::string("function");
+    case ValueType::Object:
+      return Value::string("object");
   }
   return Value{};
 }

@@ -25,7 +25,8 @@ std::size_t position_of(double n) {
   return static_cast<std::size_t>(std::min(n, kMax));
 }
 
-std::optional<Match> evaluate_matcher(CallContext& ctx, const Value& matcher, std::vector<Value> args) {
+std::optional<Match> evaluate_matcher(CallContext& ctx, const Value& matcher,
+                                      std::vector<Value> args) {
   Value r = ctx.ev.apply(matcher, std::move(args), Value{}, ctx.env);
   if (r.is_undefined()) return std::nullopt;
   if (!r.is_object()) throw_error("T1010");
@@ -34,7 +35,8 @@ std::optional<Match> evaluate_matcher(CallContext& ctx, const Value& matcher, st
   const Value* end = o.find("end");
   const Value* groups = o.find("groups");
   const Value* next = o.find("next");
-  if (!((start && start->is_number()) || (groups && groups->is_array()) || (next && next->is_function()))) {
+  if (!((start && start->is_number()) || (groups && groups->is_array()) ||
+        (next && next->is_function()))) {
     throw_error("T1010");
   }
   Match m;
@@ -58,7 +60,8 @@ Value contains(CallContext& ctx, std::vector<Value>& args) {
   const Value& s = arg(args, 0);
   if (s.is_undefined()) return Value{};
   const Value& token = arg(args, 1);
-  if (token.is_string()) return Value::boolean(s.as_string().find(token.as_string()) != std::string::npos);
+  if (token.is_string())
+    return Value::boolean(s.as_string().find(token.as_string()) != std::string::npos);
   if (!token.is_function()) return Value{};
   return Value::boolean(evaluate_matcher(ctx, token, {s}).has_value());
 }
@@ -150,10 +153,14 @@ std::string substitute(const std::string& replacement, const Match& m) {
       out += m.match;
       ++position;
     } else {
-      int max_digits = groups == 0 ? 1 : static_cast<int>(std::floor(std::log10(static_cast<double>(groups)))) + 1;
+      int max_digits =
+          groups == 0 ? 1
+                      : static_cast<int>(std::floor(std::log10(static_cast<double>(groups)))) + 1;
       auto parse = [&](int digits) -> long {
         std::string d;
-        for (int k = 0; k < digits && position + k < replacement.size() && std::isdigit(static_cast<unsigned char>(replacement[position + k])); ++k) {
+        for (int k = 0; k < digits && position + k < replacement.size() &&
+                        std::isdigit(static_cast<unsigned char>(replacement[position + k]));
+             ++k) {
           d += replacement[position + k];
         }
         return d.empty() ? -1 : std::stol(d);

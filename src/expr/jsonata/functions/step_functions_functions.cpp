@@ -43,7 +43,8 @@ Value range(CallContext&, std::vector<Value>& args) {
   const Value& step_v = arg(args, 2);
   double step = step_v.is_defined() ? step_v.as_number() : 1;
   if (start.is_undefined() || end.is_undefined()) return Value{};
-  if (step == 0 || !std::isfinite(step)) fail("D3202", "The step argument of $range must not be zero");
+  if (step == 0 || !std::isfinite(step))
+    fail("D3202", "The step argument of $range must not be zero");
   double a = start.as_number(), b = end.as_number();
   // AWS's $range yields a JSONata sequence: a single item collapses to the item itself.
   Value result = Value::new_sequence();
@@ -59,12 +60,19 @@ Value hash(CallContext&, std::vector<Value>& args) {
   if (data.is_undefined()) return Value{};
   std::string name = algo.is_string() ? algo.as_string() : "SHA-256";
   const EVP_MD* md = nullptr;
-  if (name == "MD5") md = EVP_md5();
-  else if (name == "SHA-1") md = EVP_sha1();
-  else if (name == "SHA-256") md = EVP_sha256();
-  else if (name == "SHA-384") md = EVP_sha384();
-  else if (name == "SHA-512") md = EVP_sha512();
-  else fail("D3204", "The hash algorithm " + name + " is not supported; use MD5, SHA-1, SHA-256, SHA-384 or SHA-512");
+  if (name == "MD5")
+    md = EVP_md5();
+  else if (name == "SHA-1")
+    md = EVP_sha1();
+  else if (name == "SHA-256")
+    md = EVP_sha256();
+  else if (name == "SHA-384")
+    md = EVP_sha384();
+  else if (name == "SHA-512")
+    md = EVP_sha512();
+  else
+    fail("D3204", "The hash algorithm " + name +
+                      " is not supported; use MD5, SHA-1, SHA-256, SHA-384 or SHA-512");
   unsigned char out[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
   const std::string& s = data.as_string();
@@ -95,7 +103,8 @@ Value uuid(CallContext& ctx, std::vector<Value>&) {
   char buf[40];
   std::snprintf(buf, sizeof buf, "%08x-%04x-%04x-%04x-%012llx", static_cast<unsigned>(hi >> 32),
                 static_cast<unsigned>((hi >> 16) & 0xFFFF), static_cast<unsigned>(hi & 0xFFFF),
-                static_cast<unsigned>(lo >> 48), static_cast<unsigned long long>(lo & 0xFFFFFFFFFFFFULL));
+                static_cast<unsigned>(lo >> 48),
+                static_cast<unsigned long long>(lo & 0xFFFFFFFFFFFFULL));
   return Value::string(buf);
 }
 
