@@ -8,6 +8,7 @@
 #include <random>
 
 #include "expr/jsonata/registry.h"
+#include "sfn/common/ids.h"
 
 namespace sfn::jsonata {
 namespace {
@@ -96,17 +97,7 @@ Value random_seeded(CallContext& ctx, std::vector<Value>& args) {
   return Value::number(dist(ctx.ev.rng()));
 }
 
-Value uuid(CallContext& ctx, std::vector<Value>&) {
-  std::uint64_t hi = ctx.ev.rng()(), lo = ctx.ev.rng()();
-  hi = (hi & 0xFFFFFFFFFFFF0FFFULL) | 0x0000000000004000ULL;
-  lo = (lo & 0x3FFFFFFFFFFFFFFFULL) | 0x8000000000000000ULL;
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%08x-%04x-%04x-%04x-%012llx", static_cast<unsigned>(hi >> 32),
-                static_cast<unsigned>((hi >> 16) & 0xFFFF), static_cast<unsigned>(hi & 0xFFFF),
-                static_cast<unsigned>(lo >> 48),
-                static_cast<unsigned long long>(lo & 0xFFFFFFFFFFFFULL));
-  return Value::string(buf);
-}
+Value uuid(CallContext&, std::vector<Value>&) { return Value::string(make_uuid()); }
 
 Value parse_json(CallContext&, std::vector<Value>& args) {
   const Value& s = arg(args, 0);
