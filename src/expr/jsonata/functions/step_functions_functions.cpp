@@ -1,13 +1,11 @@
 // The AWS Step Functions additions: $partition, $range, $hash, $random([seed]), $uuid, $parse.
 // (https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html)
-#include <openssl/evp.h>
-
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <random>
 
 #include "expr/jsonata/registry.h"
+#include "sfn/common/digest.h"
 #include "sfn/common/ids.h"
 
 namespace sfn::jsonata {
@@ -60,31 +58,12 @@ Value hash(CallContext&, std::vector<Value>& args) {
   const Value& algo = arg(args, 1);
   if (data.is_undefined()) return Value{};
   std::string name = algo.is_string() ? algo.as_string() : "SHA-256";
-  const EVP_MD* md = nullptr;
-  if (name == "MD5")
-    md = EVP_md5();
-  else if (name == "SHA-1")
-    md = EVP_sha1();
-  else if (name == "SHA-256")
-    md = EVP_sha256();
-  else if (name == "SHA-384")
-    md = EVP_sha384();
-  else if (name == "SHA-512")
-    md = EVP_sha512();
-  else
+  const std::optional<DigestAlgorithm> digest = digest_algorithm(name);
+  if (!digest) {
     fail("D3204", "The hash algorithm " + name +
                       " is not supported; use MD5, SHA-1, SHA-256, SHA-384 or SHA-512");
-  unsigned char out[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  const std::string& s = data.as_string();
-  EVP_Digest(s.data(), s.size(), out, &len, md, nullptr);
-  std::string hex;
-  char buf[3];
-  for (unsigned i = 0; i < len; ++i) {
-    std::snprintf(buf, sizeof buf, "%02x", out[i]);
-    hex += buf;
   }
-  return Value::string(hex);
+  return Value::string(hex_digest(*digest, data.as_string()));
 }
 
 Value random_seeded(CallContext& ctx, std::vector<Value>& args) {
