@@ -9,6 +9,7 @@
 #include "expr/jsonata/datetime.h"
 #include "expr/jsonata/datetime_picture.h"
 #include "expr/jsonata/error.h"
+#include "sfn/common/ascii.h"
 #include "sfn/common/linear_regex.h"
 
 namespace sfn::jsonata {
@@ -77,12 +78,12 @@ std::optional<double> parse_datetime(const std::string& timestamp, const std::st
       if (m.component == 'M' || m.component == 'x') {
         for (int k = 0; k < 12; ++k) {
           std::string name = kMonths[k];
-          lookup[ascii_case(m.has_max ? name.substr(0, m.max) : name, false)] = k + 1;
+          lookup[ascii_lower(m.has_max ? name.substr(0, m.max) : name)] = k + 1;
         }
       } else if (m.component == 'F') {
         for (int k = 1; k < 8; ++k) {
           std::string name = kDays[k];
-          lookup[ascii_case(m.has_max ? name.substr(0, m.max) : name, false)] = k;
+          lookup[ascii_lower(m.has_max ? name.substr(0, m.max) : name)] = k;
         }
       } else if (m.component == 'P') {
         lookup = {{"am", 0}, {"pm", 1}};
@@ -90,7 +91,7 @@ std::optional<double> parse_datetime(const std::string& timestamp, const std::st
         throw_error("D3133", {}, {}, Value::string(std::string(1, m.component)));
       }
       pm.parse = [lookup](const std::string& v) -> std::optional<double> {
-        auto it = lookup.find(ascii_case(v, false));
+        auto it = lookup.find(ascii_lower(v));
         if (it == lookup.end()) return std::nullopt;
         return it->second;
       };

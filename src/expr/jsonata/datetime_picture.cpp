@@ -11,6 +11,7 @@
 #include "expr/jsonata/error.h"
 #include "expr/jsonata/integer_picture.h"
 #include "expr/jsonata/utf8.h"
+#include "sfn/common/ascii.h"
 
 namespace sfn::jsonata {
 namespace datetime_detail {
@@ -260,13 +261,6 @@ double fragment(const Parts& d, char component) {
   }
 }
 
-std::string ascii_case(std::string s, bool upper) {
-  for (auto& c : s)
-    c = static_cast<char>(upper ? std::toupper(static_cast<unsigned char>(c))
-                                : std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 }  // namespace datetime_detail
 
 using namespace datetime_detail;
@@ -309,9 +303,9 @@ std::optional<std::string> format_datetime(double millis, const std::string* pic
         else
           throw_error("D3133", {}, {}, Value::string(std::string(1, c)));
         if (m.names == Marker::Names::Upper)
-          name = ascii_case(name, true);
+          name = ascii_upper(name);
         else if (m.names == Marker::Names::Lower)
-          name = ascii_case(name, false);
+          name = ascii_lower(name);
         if (m.has_max && static_cast<int>(name.size()) > m.max) name = name.substr(0, m.max);
         result += name;
       } else {
@@ -341,7 +335,7 @@ std::optional<std::string> format_datetime(double millis, const std::string* pic
       result += v;
     } else if (c == 'P') {
       std::string v = fragment(d, c) == 1 ? "pm" : "am";
-      if (m.names == Marker::Names::Upper) v = ascii_case(v, true);
+      if (m.names == Marker::Names::Upper) v = ascii_upper(v);
       result += v;
     } else if (c == 'C' || c == 'E') {
       result += "ISO";

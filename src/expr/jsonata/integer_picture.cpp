@@ -7,6 +7,7 @@
 #include "expr/jsonata/datetime.h"
 #include "expr/jsonata/error.h"
 #include "expr/jsonata/utf8.h"
+#include "sfn/common/ascii.h"
 
 namespace sfn::jsonata {
 namespace {
@@ -93,28 +94,21 @@ std::string to_letters(double value, char a) {
   return out;
 }
 
-std::string ascii_case(std::string s, bool upper) {
-  for (auto& c : s)
-    c = static_cast<char>(upper ? std::toupper(static_cast<unsigned char>(c))
-                                : std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 const std::map<std::string, double>& word_values() {
   static const std::map<std::string, double> table = [] {
     std::map<std::string, double> t;
     for (int i = 0; i < 20; ++i) {
-      t[ascii_case(kFew[i], false)] = i;
-      t[ascii_case(kOrdinals[i], false)] = i;
+      t[ascii_lower(kFew[i])] = i;
+      t[ascii_lower(kOrdinals[i])] = i;
     }
     for (int i = 0; i < 9; ++i) {
-      std::string l = ascii_case(kDecades[i], false);
+      std::string l = ascii_lower(kDecades[i]);
       t[l] = (i + 2) * 10;
       t[l.substr(0, l.size() - 1) + "ieth"] = (i + 2) * 10;
     }
     t["hundredth"] = 100;
     for (int i = 0; i < 4; ++i) {
-      std::string l = ascii_case(kMagnitudes[i], false);
+      std::string l = ascii_lower(kMagnitudes[i]);
       t[l] = std::pow(10, (i + 1) * 3);
       t[l + "th"] = std::pow(10, (i + 1) * 3);
     }
@@ -221,14 +215,14 @@ std::string format_integer_with(double value, IntegerFormat f) {
       break;
     case IntegerFormat::Primary::Roman:
       out = to_roman(value);
-      if (f.tcase == IntegerFormat::Case::Upper) out = ascii_case(out, true);
+      if (f.tcase == IntegerFormat::Case::Upper) out = ascii_upper(out);
       break;
     case IntegerFormat::Primary::Words:
       out = words(value, false, f.ordinal);
       if (f.tcase == IntegerFormat::Case::Upper)
-        out = ascii_case(out, true);
+        out = ascii_upper(out);
       else if (f.tcase == IntegerFormat::Case::Lower)
-        out = ascii_case(out, false);
+        out = ascii_lower(out);
       break;
     case IntegerFormat::Primary::Decimal: {
       char buf[64];
@@ -304,7 +298,7 @@ std::optional<double> parse_integer_with(const std::string& text, const IntegerF
       return d;
     }
     case IntegerFormat::Primary::Roman: {
-      std::string r = ascii_case(text, true);
+      std::string r = ascii_upper(text);
       double decimal = 0, max = 1;
       for (auto it = r.rbegin(); it != r.rend(); ++it) {
         double v = *it == 'M'   ? 1000
@@ -325,7 +319,7 @@ std::optional<double> parse_integer_with(const std::string& text, const IntegerF
       return decimal;
     }
     case IntegerFormat::Primary::Words: {
-      std::string t = ascii_case(text, false);
+      std::string t = ascii_lower(text);
       std::vector<std::string> parts;
       std::string cur;
       for (std::size_t i = 0; i < t.size(); ++i) {
