@@ -4,7 +4,7 @@
 #include <cmath>
 #include <limits>
 
-#include "function_registry.h"
+#include "expr/intrinsics/intrinsic_registry.h"
 
 namespace sfn::intrinsics {
 namespace {
@@ -77,7 +77,7 @@ Result<Json> array_unique(const std::vector<Json>& args) {
 
 }  // namespace
 
-void register_array_functions(FunctionRegistry& r) {
+void register_array_functions(IntrinsicRegistry& r) {
   r.add({"States.Array", 0, std::nullopt, {ArgType::kAny}, false, array});
   r.add({"States.ArrayPartition",
          2,

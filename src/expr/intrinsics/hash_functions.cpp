@@ -1,6 +1,6 @@
 // Intrinsic for hash calculation: States.Hash(data, algorithm) with MD5, SHA-1, SHA-256,
 // SHA-384 or SHA-512, returned as lowercase hex. The input data is limited to 128 KiB.
-#include "function_registry.h"
+#include "expr/intrinsics/intrinsic_registry.h"
 #include "sfn/common/digest.h"
 
 namespace sfn::intrinsics {
@@ -25,7 +25,7 @@ Result<Json> hash(const std::vector<Json>& args) {
 
 }  // namespace
 
-void register_hash_functions(FunctionRegistry& r) {
+void register_hash_functions(IntrinsicRegistry& r) {
   r.add({"States.Hash", 2, 2, {ArgType::kAny, ArgType::kString}, false, hash});
 }
 

@@ -2,8 +2,8 @@
 // ~> operator (application and chaining), regex matchers and transforms.
 #include <algorithm>
 
+#include "expr/jsonata/builtin_registry.h"
 #include "expr/jsonata/evaluator.h"
-#include "expr/jsonata/registry.h"
 #include "expr/jsonata/utf8.h"
 
 namespace sfn::jsonata {

@@ -31,7 +31,7 @@ struct Frame {
 };
 
 class Evaluator;
-class FunctionRegistry;
+class BuiltinRegistry;
 
 struct CallContext {
   Evaluator& ev;
@@ -83,7 +83,7 @@ int function_arity(const Value& f);
 
 class Evaluator {
  public:
-  Evaluator(const FunctionRegistry& registry, const Limits& limits);
+  Evaluator(const BuiltinRegistry& registry, const Limits& limits);
 
   Value evaluate(const Node* expr, const Value& input, Frame* env);
   Value apply(const Value& proc, std::vector<Value> args, const Value& input, Frame* env);
@@ -99,7 +99,7 @@ class Evaluator {
     }
     return rng_;
   }
-  const FunctionRegistry& registry() const { return registry_; }
+  const BuiltinRegistry& registry() const { return registry_; }
 
   // Evaluation of paths, filters, sorting and grouping (evaluate_path.cpp).
   Value evaluate_path(const Node* expr, const Value& input, Frame* env);
@@ -142,7 +142,7 @@ class Evaluator {
  private:
   void check_limits();
 
-  const FunctionRegistry& registry_;
+  const BuiltinRegistry& registry_;
   Limits limits_;
   std::deque<Frame> frames_;
   std::vector<NodePtr> asts_;

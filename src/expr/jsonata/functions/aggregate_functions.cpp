@@ -1,7 +1,7 @@
 // $sum, $count, $max, $min, $average.
 #include <algorithm>
 
-#include "expr/jsonata/registry.h"
+#include "expr/jsonata/builtin_registry.h"
 
 namespace sfn::jsonata {
 namespace {
@@ -40,7 +40,7 @@ Value average(CallContext&, std::vector<Value>& args) {
 
 }  // namespace
 
-void register_aggregate_functions(FunctionRegistry& r) {
+void register_aggregate_functions(BuiltinRegistry& r) {
   r.add("sum", sum, "<a<n>:n>", 1);
   r.add("count", count, "<a:n>", 1);
   r.add("max", extreme<true>, "<a<n>:n>", 1);

@@ -4,7 +4,7 @@
 #include <random>
 #include <unordered_map>
 
-#include "expr/jsonata/registry.h"
+#include "expr/jsonata/builtin_registry.h"
 
 namespace sfn::jsonata {
 namespace {
@@ -103,7 +103,7 @@ Value zip(CallContext&, std::vector<Value>& args) {
 
 }  // namespace
 
-void register_array_functions(FunctionRegistry& r) {
+void register_array_functions(BuiltinRegistry& r) {
   r.add("append", append, "<xx:a>", 2);
   r.add("exists", exists, "<x:b>", 1);
   r.add("reverse", reverse, "<a:a>", 1);

@@ -2,8 +2,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "expr/jsonata/builtin_registry.h"
 #include "expr/jsonata/datetime.h"
-#include "expr/jsonata/registry.h"
 
 namespace sfn::jsonata {
 namespace {
@@ -47,7 +47,7 @@ Value millis(CallContext& ctx, std::vector<Value>&) { return Value::number(ctx.e
 
 }  // namespace
 
-void register_datetime_functions(FunctionRegistry& r) {
+void register_datetime_functions(BuiltinRegistry& r) {
   r.add("fromMillis", from_millis, "<n-s?s?:s>", 3);
   r.add("toMillis", to_millis, "<s-s?:n>", 2);
   r.add("now", now, "<s?s?:s>", 2);

@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <cstring>
 
-#include "expr/jsonata/registry.h"
+#include "expr/jsonata/builtin_registry.h"
 #include "expr/jsonata/utf8.h"
 
 namespace sfn::jsonata {
@@ -127,7 +127,7 @@ Value decode_url(CallContext&, std::vector<Value>& args) {
 
 }  // namespace
 
-void register_encoding_functions(FunctionRegistry& r) {
+void register_encoding_functions(BuiltinRegistry& r) {
   r.add("base64encode", base64encode, "<s-:s>", 1);
   r.add("base64decode", base64decode, "<s-:s>", 1);
   r.add("encodeUrlComponent", encode_url_component, "<s-:s>", 1);

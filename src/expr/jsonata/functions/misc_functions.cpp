@@ -1,6 +1,6 @@
 // $boolean, $not, $error, $assert, $eval.
+#include "expr/jsonata/builtin_registry.h"
 #include "expr/jsonata/parser.h"
-#include "expr/jsonata/registry.h"
 
 namespace sfn::jsonata {
 namespace {
@@ -67,7 +67,7 @@ Value eval(CallContext& ctx, std::vector<Value>& args) {
 
 }  // namespace
 
-void register_misc_functions(FunctionRegistry& r) {
+void register_misc_functions(BuiltinRegistry& r) {
   r.add("boolean", boolean, "<x-:b>", 1);
   r.add("not", not_fn, "<x-:b>", 1);
   r.add("error", error, "<s?:x>", 1);

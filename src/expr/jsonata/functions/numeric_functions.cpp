@@ -2,8 +2,8 @@
 #include <cmath>
 #include <random>
 
+#include "expr/jsonata/builtin_registry.h"
 #include "expr/jsonata/number_format.h"
-#include "expr/jsonata/registry.h"
 #include "sfn/common/linear_regex.h"
 
 namespace sfn::jsonata {
@@ -118,7 +118,7 @@ Value format_base(CallContext&, std::vector<Value>& args) {
 
 }  // namespace
 
-void register_numeric_functions(FunctionRegistry& r) {
+void register_numeric_functions(BuiltinRegistry& r) {
   r.add("number", number, "<(nsb)-:n>", 1);
   r.add("floor", unary<do_floor>, "<n-:n>", 1);
   r.add("ceil", unary<do_ceil>, "<n-:n>", 1);

@@ -2,7 +2,7 @@
 #include <string_view>
 #include <unordered_set>
 
-#include "expr/jsonata/registry.h"
+#include "expr/jsonata/builtin_registry.h"
 
 namespace sfn::jsonata {
 namespace {
@@ -156,7 +156,7 @@ Value clone(CallContext&, std::vector<Value>& args) {
 
 }  // namespace
 
-void register_object_functions(FunctionRegistry& r) {
+void register_object_functions(BuiltinRegistry& r) {
   r.add("keys", keys, "<x-:a<s>>", 1);
   r.add("lookup", lookup, "<x-s:x>", 2);
   r.add("spread", spread, "<x-:a<o>>", 1);

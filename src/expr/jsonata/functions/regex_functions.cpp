@@ -2,7 +2,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "expr/jsonata/registry.h"
+#include "expr/jsonata/builtin_registry.h"
 #include "expr/jsonata/utf8.h"
 
 namespace sfn::jsonata {
@@ -240,7 +240,7 @@ Value replace(CallContext& ctx, std::vector<Value>& args) {
 
 }  // namespace
 
-void register_regex_functions(FunctionRegistry& r) {
+void register_regex_functions(BuiltinRegistry& r) {
   r.add("contains", contains, "<s-(sf):b>", 2);
   r.add("split", split, "<s-(sf)n?:a<s>>", 3);
   r.add("match", match_fn, "<s-f<s:o>n?:a<o>>", 3);

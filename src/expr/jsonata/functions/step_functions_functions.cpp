@@ -4,7 +4,7 @@
 #include <cmath>
 #include <random>
 
-#include "expr/jsonata/registry.h"
+#include "expr/jsonata/builtin_registry.h"
 #include "sfn/common/digest.h"
 #include "sfn/common/ids.h"
 
@@ -92,7 +92,7 @@ Value parse_json(CallContext&, std::vector<Value>& args) {
 
 }  // namespace
 
-void register_step_functions_functions(FunctionRegistry& r) {
+void register_step_functions_functions(BuiltinRegistry& r) {
   r.add("partition", partition, "<an:a>", 2);
   r.add("range", range, "<nnn?:a>", 3);
   r.add("hash", hash, "<s-s?:s>", 2);

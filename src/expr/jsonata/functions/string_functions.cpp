@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "expr/jsonata/registry.h"
+#include "expr/jsonata/builtin_registry.h"
 #include "expr/jsonata/utf8.h"
 
 namespace sfn::jsonata {
@@ -161,7 +161,7 @@ Value join(CallContext&, std::vector<Value>& args) {
 
 }  // namespace
 
-void register_string_functions(FunctionRegistry& r) {
+void register_string_functions(BuiltinRegistry& r) {
   r.add("string", string_fn, "<x-b?:s>", 1);
   r.add("substring", substring, "<s-nn?:s>", 3);
   r.add("substringBefore", substring_before, "<s-s:s>", 2);
