@@ -1,3 +1,5 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md):
+// src/datetime.js, parseDateTime().
 // $toMillis with a picture: builds a regex from the picture's markers, then assembles the
 // timestamp from the captured components (jsonata-js parseDateTime), defaulting the missing
 // most-significant parts from "now" and the least-significant ones to zero.

@@ -1,3 +1,5 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md):
+// src/datetime.js, formatDateTime() and its picture analysis.
 // fn:format-dateTime pictures for $fromMillis/$now and their parsing for $toMillis, as
 // jsonata-js datetime.js implements them (UTC plus a +hhmm offset; ISO calendar only).
 #include "expr/jsonata/datetime_picture.h"

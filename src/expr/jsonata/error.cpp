@@ -1,3 +1,5 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md):
+// src/jsonata.js, the errorCodes message table.
 #include "expr/jsonata/error.h"
 
 #include <string_view>

@@ -1,3 +1,5 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md):
+// src/jsonata.js, evaluateFunction(), apply(), partial application, transforms.
 // Function calls, the tail-call trampoline, lambdas and closures, partial application, the
 // ~> operator (application and chaining), regex matchers and transforms.
 #include <algorithm>

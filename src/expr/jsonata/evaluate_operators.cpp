@@ -1,3 +1,5 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md):
+// src/jsonata.js, the operator evaluators.
 // Binary and unary operators: arithmetic, comparison, equality, string concatenation, range,
 // inclusion, boolean and/or; unary minus, array and object constructors.
 #include <cmath>

@@ -1,3 +1,4 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md): src/jsonata.js, evaluate().
 // evaluate(): one case per AST node type, then predicates, grouping and sequence collapsing.
 #include "expr/jsonata/evaluator.h"
 

@@ -1,3 +1,5 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md):
+// src/jsonata.js, evaluate() and its helpers.
 // The per-evaluation state (frames, limits, clock) and the const-AST evaluator of jsonata-js'
 // jsonata.js evaluate(). One Evaluator serves exactly one Program::evaluate call.
 #pragma once

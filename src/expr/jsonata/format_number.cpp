@@ -1,3 +1,5 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md):
+// src/functions.js, formatNumber().
 // $formatNumber (XPath F&O 4.7 fn:format-number) following jsonata-js functions.js formatNumber:
 // split the picture into sub-pictures, validate (D3080-D3093), analyse, then format.
 #include "expr/jsonata/format_number.h"

@@ -1,3 +1,5 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md):
+// src/datetime.js, the number-to-words tables, formatInteger(), parseInteger().
 #include "expr/jsonata/integer_picture.h"
 
 #include <cmath>

@@ -1,3 +1,5 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md):
+// src/parser.js, the Pratt parser (symbols, nud/led).
 // Top-down operator precedence parser, one nud/led per symbol as in jsonata-js parser.js.
 #include "expr/jsonata/parser.h"
 

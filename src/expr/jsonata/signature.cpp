@@ -1,3 +1,4 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md): src/signature.js.
 #include "expr/jsonata/signature.h"
 
 #include "expr/jsonata/error.h"

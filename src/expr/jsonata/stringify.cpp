@@ -1,3 +1,4 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md): src/functions.js, string().
 #include "expr/jsonata/stringify.h"
 
 #include <cstdio>

@@ -1,3 +1,4 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md): src/parser.js, tokenizer().
 // Follows jsonata-js parser.js tokenizer(): same operators, escapes, number syntax and errors.
 #include "expr/jsonata/tokenizer.h"
 

@@ -1,3 +1,4 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md): src/functions.js.
 // $append, $exists, $reverse, $shuffle, $distinct, $zip.
 #include <algorithm>
 #include <functional>

@@ -1,3 +1,5 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md):
+// src/functions.js and src/datetime.js.
 // $now, $millis, $fromMillis, $toMillis. Pictures are handled by datetime_picture.cpp.
 #include <cmath>
 #include <cstdio>

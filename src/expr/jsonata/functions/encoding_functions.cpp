@@ -1,3 +1,4 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md): src/functions.js.
 // $base64encode/decode, $encodeUrl(Component), $decodeUrl(Component) (JavaScript's rules).
 #include <cctype>
 #include <cstdio>

@@ -1,3 +1,5 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md):
+// src/functions.js and src/datetime.js.
 // $formatNumber, $formatInteger, $parseInteger.
 #include "expr/jsonata/builtin_registry.h"
 #include "expr/jsonata/datetime.h"

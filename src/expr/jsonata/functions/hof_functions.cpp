@@ -1,3 +1,4 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md): src/functions.js.
 // Higher-order functions: $map, $filter, $single, $reduce, $sift, $each, $sort.
 #include <functional>
 

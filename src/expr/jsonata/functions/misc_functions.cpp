@@ -1,3 +1,4 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md): src/functions.js.
 // $boolean, $not, $error, $assert, $eval.
 #include "expr/jsonata/builtin_registry.h"
 #include "expr/jsonata/parser.h"

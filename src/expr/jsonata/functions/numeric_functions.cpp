@@ -1,3 +1,4 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md): src/functions.js.
 // $number, $floor, $ceil, $round, $abs, $sqrt, $power, $random, $formatBase.
 #include <cmath>
 #include <random>

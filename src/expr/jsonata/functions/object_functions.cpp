@@ -1,3 +1,4 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md): src/functions.js.
 // $keys, $lookup, $spread, $merge, $type, $clone.
 #include <string_view>
 #include <unordered_set>

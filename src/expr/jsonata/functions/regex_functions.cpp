@@ -1,3 +1,4 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md): src/functions.js.
 // $contains, $split, $match, $replace: string or matcher-function (regex) patterns.
 #include <algorithm>
 #include <cmath>

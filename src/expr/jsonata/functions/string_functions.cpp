@@ -1,3 +1,4 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md): src/functions.js.
 // $string, $substring, $substringBefore/After, $lowercase, $uppercase, $length, $trim, $pad,
 // $join. Lengths and offsets count code points.
 #include <algorithm>
