@@ -5,7 +5,7 @@
 
 #include <cctype>
 
-#include "call_node.h"
+#include "expr/intrinsics/call_node.h"
 #include "sfn/expr/jsonpath/resolve.h"
 
 namespace sfn::intrinsics {

@@ -5,7 +5,7 @@
 // String literals use single quotes; \' \{ \} \\ are escapes.
 #include <cctype>
 
-#include "call_node.h"
+#include "expr/intrinsics/call_node.h"
 
 namespace sfn::intrinsics {
 namespace {

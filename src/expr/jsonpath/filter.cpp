@@ -1,11 +1,11 @@
 // Evaluation of filter expressions, following Jayway's evaluators: a path operand that selects
 // nothing is "undefined" and makes every comparison but != false; ordering comparisons apply to
 // two numbers or two strings only.
-#include "filter.h"
+#include "expr/jsonpath/filter.h"
 
 #include <algorithm>
 
-#include "selector.h"
+#include "expr/jsonpath/selector.h"
 
 namespace sfn::jsonpath::detail {
 namespace {

@@ -6,10 +6,10 @@
 #include <optional>
 #include <vector>
 
-#include "selector.h"
+#include "expr/jsonpath/selector.h"
+#include "expr/jsonpath/steps.h"
 #include "sfn/common/json.h"
 #include "sfn/common/linear_regex.h"
-#include "steps.h"
 
 namespace sfn::jsonpath::detail {
 

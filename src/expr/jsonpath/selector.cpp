@@ -1,8 +1,8 @@
-#include "selector.h"
+#include "expr/jsonpath/selector.h"
 
 #include <algorithm>
 
-#include "filter.h"
+#include "expr/jsonpath/filter.h"
 
 namespace sfn::jsonpath::detail {
 

@@ -1,5 +1,5 @@
 // The problem list of parse_mock_config and the helpers its messages share.
-#include "mock_problems.h"
+#include "integrations/mock/mock_problems.h"
 
 #include <cstdio>
 
