@@ -4,8 +4,8 @@
 // Also every recorded AWS choice_operators case (rule + input -> ConditionTrue/False).
 #include <gtest/gtest.h>
 
-#include "../asl/case_registry.h"
 #include "sfn/expr/choice/rule.h"
+#include "support/data_cases.h"
 
 namespace sfn::choice {
 namespace {

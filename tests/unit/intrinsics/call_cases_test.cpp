@@ -10,8 +10,8 @@
 
 #include <regex>
 
-#include "../jsonpath/case_files.h"
 #include "sfn/expr/intrinsics/call.h"
+#include "support/case_files.h"
 
 namespace sfn::intrinsics {
 namespace {
@@ -57,7 +57,7 @@ void run_case(const Json& given, const Json& tc) {
 }
 
 const bool registered = [] {
-  testing_support::register_case_files("intrinsics", run_case);
+  test_cases::register_case_files("intrinsics", run_case);
   return true;
 }();
 

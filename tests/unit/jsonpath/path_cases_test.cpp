@@ -9,8 +9,8 @@
 //   assign: {value, result | error}   Path::assign on a copy of `given`
 #include <gtest/gtest.h>
 
-#include "case_files.h"
 #include "sfn/expr/jsonpath/path.h"
+#include "support/case_files.h"
 
 namespace sfn::jsonpath {
 namespace {
@@ -69,7 +69,7 @@ void run_case(const Json& given, const Json& tc) {
 }
 
 const bool registered = [] {
-  testing_support::register_case_files("jsonpath", run_case);
+  test_cases::register_case_files("jsonpath", run_case);
   return true;
 }();
 
