@@ -12,11 +12,16 @@
 namespace sfn::test_cases {
 
 // Calls `run(given, case)` for every case in every *.json file, as test `<file>.<n>_<comment>`;
-// a case with "skip" (the reason) is registered DISABLED_.
+// a case with "skip" (the reason) is registered DISABLED_. No folder, or no case in it,
+// registers a failing test instead.
 using CaseRunner = std::function<void(const Json& given, const Json& test_case)>;
 
 inline void register_case_files(const std::string& module, const CaseRunner& run) {
   const auto dir = data_dir(module);
+  if (!std::filesystem::is_directory(dir)) {
+    return register_missing_cases(module + "_data", dir.string() + " is missing");
+  }
+  std::size_t registered = 0;
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
     if (entry.path().extension() != ".json") continue;
     Json groups = read_json_file(entry.path());
@@ -31,9 +36,11 @@ inline void register_case_files(const std::string& module, const CaseRunner& run
         if (tc.contains("skip")) name = "DISABLED_" + name;
         register_test(
             suite, name, [run, given, tc] { run(given, tc); }, tc.value("expression", ""));
+        ++registered;
       }
     }
   }
+  if (registered == 0) register_missing_cases(module + "_data", dir.string() + " holds no case");
 }
 
 }  // namespace sfn::test_cases

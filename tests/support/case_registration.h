@@ -61,4 +61,10 @@ inline void register_test(const std::string& suite, const std::string& name, Bod
                           });
 }
 
+// A data folder that is missing or holds no case is a failure, not zero tests: registers
+// `<suite>.data_cases_found`, which fails with `why`.
+inline void register_missing_cases(const std::string& suite, const std::string& why) {
+  register_test(suite, "data_cases_found", [why] { FAIL() << why; });
+}
+
 }  // namespace sfn::test_cases

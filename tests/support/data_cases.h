@@ -12,11 +12,15 @@
 namespace sfn::test_cases {
 
 // Every case of every tests/unit/<module>/data/*.json file, as `<module>_<file>.<n>_<name>`; a
-// case with "skip" (the reason) is registered DISABLED_.
+// case with "skip" (the reason) is registered DISABLED_. No folder, or no case in it, registers
+// a failing test instead.
 inline void register_data_cases(const std::string& module,
                                 const std::function<void(const Json&)>& run) {
   const auto dir = data_dir(module);
-  if (!std::filesystem::exists(dir)) return;
+  if (!std::filesystem::is_directory(dir)) {
+    return register_missing_cases(module + "_data", dir.string() + " is missing");
+  }
+  std::size_t registered = 0;
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
     if (entry.path().extension() != ".json") continue;
     Json file = read_json_file(entry.path());
@@ -26,8 +30,10 @@ inline void register_data_cases(const std::string& module,
       std::string name = std::to_string(n++) + "_" + sanitize(tc.value("name", ""));
       if (tc.contains("skip")) name = "DISABLED_" + name;
       register_test(suite, name, [run, tc] { run(tc); });
+      ++registered;
     }
   }
+  if (registered == 0) register_missing_cases(module + "_data", dir.string() + " holds no case");
 }
 
 // The recorded AWS cases of ../shared/conformance/localstack/cases (outside the repository);
