@@ -9,6 +9,8 @@
 #include <gtest/gtest.h>
 
 #include <regex>
+#include <set>
+#include <string>
 
 #include "sfn/expr/intrinsics/call.h"
 #include "support/case_files.h"
@@ -71,11 +73,21 @@ TEST(IntrinsicCall, SeededMathRandomIsDeterministic) {
   EXPECT_EQ(*a, *b);
 }
 
-TEST(IntrinsicCall, UuidsDiffer) {
+// Every call gives a version-4 UUID (RFC 4122: lowercase hex 8-4-4-4-12, version nibble 4,
+// variant 8-b), and no two calls give the same one.
+TEST(IntrinsicCall, UuidsAreVersion4AndDiffer) {
   auto call = Call::parse("States.UUID()");
   ASSERT_TRUE(call.has_value());
   Json input = Json::object();
-  EXPECT_NE(*call->evaluate({input, input}), *call->evaluate({input, input}));
+  const std::regex v4("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+  std::set<std::string> seen;
+  for (int i = 0; i < 10'000; ++i) {
+    auto value = call->evaluate({input, input});
+    ASSERT_TRUE(value.has_value() && value->is_string());
+    const std::string uuid = value->get<std::string>();
+    ASSERT_TRUE(std::regex_match(uuid, v4)) << uuid;
+    ASSERT_TRUE(seen.insert(uuid).second) << uuid << " came twice";
+  }
 }
 
 TEST(IntrinsicCall, LooksLikeCall) {
