@@ -9,8 +9,8 @@ import threading
 import time
 import unittest
 
-from sfn_harness import (CLI_ENV, TEMPLATES, CliError, ServerTestCase, create_state_machine,
-                         raw_call, template, unique, wait_for_execution)
+from sfn_harness import (CLI_ENV, GOLDENS, TEMPLATES, CliError, ServerTestCase,
+                         create_state_machine, raw_call, template, unique, wait_for_execution)
 
 
 def task_activity_definition(activity_arn):
@@ -54,7 +54,7 @@ class Activities(ServerTestCase):
     def test_worker_loop_success_heartbeat_and_token_errors(self):
         _, activity = self.create_activity()
         _, data, expected = template("task-activity")
-        with open(os.path.join(TEMPLATES, "task-activity.worker.json")) as f:
+        with open(os.path.join(GOLDENS, "task-activity.worker.json")) as f:
             worker = json.load(f)
         execution = self.start(activity, data)
         token, task_input = self.poll(activity)
