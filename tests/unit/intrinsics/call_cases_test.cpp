@@ -3,8 +3,8 @@
 //   context, variables   optional $$ document and $name variables
 //   field        optional field name for causes (default "FunctionResult.$")
 //   result       expected value
-//   error        parse must fail with a message containing this text
-//   failure      {error, cause}: evaluation must fail; cause is matched as a substring
+//   error        parse must fail with a message containing this (non-empty) text
+//   failure      {error, cause}: evaluation must fail with exactly this error and cause
 //   result_type / range / pattern   for random results: JSON type, [min, max], regex
 #include <gtest/gtest.h>
 
@@ -23,7 +23,9 @@ void run_case(const Json& given, const Json& tc) {
   auto call = Call::parse(text);
   if (tc.contains("error")) {
     ASSERT_FALSE(call.has_value()) << text;
-    EXPECT_NE(call.error().find(tc["error"].get<std::string>()), std::string::npos) << call.error();
+    const std::string expected = tc["error"].get<std::string>();
+    ASSERT_FALSE(expected.empty()) << "an empty expected error matches any message";
+    EXPECT_NE(call.error().find(expected), std::string::npos) << call.error();
     return;
   }
   ASSERT_TRUE(call.has_value()) << call.error();
@@ -35,9 +37,7 @@ void run_case(const Json& given, const Json& tc) {
   if (tc.contains("failure")) {
     ASSERT_FALSE(value.has_value()) << dump_compact(*value);
     EXPECT_EQ(value.error().error, tc["failure"].at("error").get<std::string>());
-    EXPECT_NE(value.error().cause.find(tc["failure"].at("cause").get<std::string>()),
-              std::string::npos)
-        << value.error().cause;
+    EXPECT_EQ(value.error().cause, tc["failure"].at("cause").get<std::string>());
     return;
   }
   ASSERT_TRUE(value.has_value()) << value.error().error << ": " << value.error().cause;
