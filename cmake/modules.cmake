@@ -21,6 +21,8 @@ function(sfn_unit_tests module)
   if(srcs)
     add_executable(sfn_${module}_tests ${srcs} ${PROJECT_SOURCE_DIR}/tests/unit/spdlog_first_use.cpp)
     target_link_libraries(sfn_${module}_tests PRIVATE sfn_${module} GTest::gtest GTest::gmock GTest::gtest_main)
+    # Test helpers shared by several test programs: #include "support/<file>.h" (tests/support).
+    target_include_directories(sfn_${module}_tests PRIVATE ${PROJECT_SOURCE_DIR}/tests)
     target_compile_definitions(sfn_${module}_tests PRIVATE SFN_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
     add_test(NAME unit_${module} COMMAND sfn_${module}_tests --gtest_brief=1)
     set_tests_properties(unit_${module} PROPERTIES ENVIRONMENT "SFN_SOURCE_DIR=${PROJECT_SOURCE_DIR}")

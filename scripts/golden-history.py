@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Write (or check) the golden execution history of a template: templates/<name>.history.json.
+"""Write (or check) the golden execution history of a template: tests/templates/<name>.history.json.
 
 Runs templates/<name>.asl.json with templates/<name>.input.json against a running Step Functions
 endpoint (sfn-local, or AWS itself) over HTTP with boto3, checks the result against
-<name>.expected.json, and writes GetExecutionHistory's events with the placeholders that the
+tests/templates/<name>.expected.json, and writes GetExecutionHistory's events with the placeholders that the
 recorded AWS cases use (tests/conformance/aws-recorded/README.md), so that the conformance runner
 (suite `templates`) compares them the same way:
 
@@ -15,7 +15,7 @@ recorded AWS cases use (tests/conformance/aws-recorded/README.md), so that the c
   * JSON text that starts with `{` is stored parsed (as the recorded snapshots do); keys sorted.
 
 A golden is a claim about AWS: review every event against AWS's documentation and the recorded
-cases of the same shape before committing it (templates/README.md).
+cases of the same shape before committing it (tests/templates/README.md).
 
 usage: scripts/golden-history.py [--endpoint URL] [--check] [--stdout] NAME... | --all
        (--all: every template that already has a golden)
@@ -31,7 +31,8 @@ import uuid
 import boto3
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-TEMPLATES = os.path.join(REPO, "templates")
+TEMPLATES = os.path.join(REPO, "templates")  # <name>.asl.json, <name>.input.json
+GOLDENS = os.path.join(REPO, "tests", "templates")  # <name>.expected.json, <name>.history.json
 ROLE_ARN = "arn:aws:iam::123456789012:role/sfn-local-golden"
 TERMINAL = {"SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED"}
 # Templates that need something besides Step Functions (an activity worker): no golden.
@@ -43,7 +44,8 @@ MAP_RUN_RE = re.compile(r"arn:[a-z-]+:states:[a-z0-9-]+:\d{12}:mapRun:[^/\s\"]+/
 
 
 def load(name, suffix):
-    with open(os.path.join(TEMPLATES, f"{name}.{suffix}.json"), encoding="utf-8") as f:
+    folder = TEMPLATES if suffix in ("asl", "input") else GOLDENS
+    with open(os.path.join(folder, f"{name}.{suffix}.json"), encoding="utf-8") as f:
         return json.load(f)
 
 
@@ -161,7 +163,7 @@ def main():
     args = ap.parse_args()
     names = args.names
     if args.all:
-        names = sorted(f[:-len(".history.json")] for f in os.listdir(TEMPLATES) if f.endswith(".history.json"))
+        names = sorted(f[:-len(".history.json")] for f in os.listdir(GOLDENS) if f.endswith(".history.json"))
     if not names:
         ap.error("name a template or give --all")
     for name in names:
@@ -175,14 +177,14 @@ def main():
         result = {k: desc[k] for k in ("status", "error", "cause") if k in desc}
         if "output" in desc:
             result["output"] = json.loads(desc["output"])
-        if not os.path.exists(os.path.join(TEMPLATES, f"{name}.expected.json")):
+        if not os.path.exists(os.path.join(GOLDENS, f"{name}.expected.json")):
             problems = [f"{name}: no {name}.expected.json; the execution gave {json.dumps(result)}"]
         else:
             problems = result_problems(name, desc, load(name, "expected"))
         for p in problems:
             print(p, file=sys.stderr)
         text = dump(golden(events, ids))
-        path = os.path.join(TEMPLATES, f"{name}.history.json")
+        path = os.path.join(GOLDENS, f"{name}.history.json")
         if args.stdout:
             sys.stdout.write(text)
         elif args.check:

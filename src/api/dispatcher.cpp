@@ -2,8 +2,6 @@
 // response. Bad input gets AWS's error type; nothing escapes as an exception.
 #include "sfn/api/dispatcher.h"
 
-#include <spdlog/spdlog.h>
-
 #include <map>
 
 #include "api/service.h"
@@ -52,12 +50,7 @@ class ServiceDispatcher final : public Dispatcher {
       reply = [this, done, since = service_.store.write_position()](ApiResult<Json> r) {
         service_.store.when_committed(since, [done, r = std::move(r)](bool committed) {
           if (committed) return done(to_response(r));
-          spdlog::error("a change was not saved to the database; answering InternalFailure");
-          done(to_response(tl::unexpected(ApiError{
-              "InternalFailure",
-              "Internal failure: the change could not be saved to the database (see the server "
-              "log)",
-              500})));
+          done(to_response(internal_failure("a change was not saved to the database")));
         });
       };
     }
@@ -69,9 +62,7 @@ class ServiceDispatcher final : public Dispatcher {
     try {
       it->second(service_, body, reply);
     } catch (const std::exception& e) {
-      spdlog::error("{} failed: {}", request.target, e.what());
-      ApiError err{"InternalFailure", "Internal failure: " + std::string(e.what()), 500};
-      reply(tl::unexpected(err));
+      reply(internal_failure(request.target + " failed: " + e.what()));
     }
   }
 

@@ -125,10 +125,7 @@ void begin_execution(Service& svc, const Json& req, bool sync, Begun done) {
   }
   svc.store.read_execution(arn, [&svc, sr = *sr, arn, name, done](auto row) mutable {
     svc.post([&svc, sr = std::move(sr), arn, name, row = std::move(row), done] {
-      if (!row)
-        return done(
-            tl::unexpected(ApiError{"InternalFailure", "Internal failure: " + row.error(), 500}),
-            false);
+      if (!row) return done(internal_failure(row.error()), false);
       if (*row)
         return done(api_error("ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'"),
                     false);
@@ -286,9 +283,7 @@ void list_executions(Service& svc, const Json& req, Reply reply) {
   }
   svc.store.read_executions(query, [&svc, paging = *paging, reply](auto rows) {
     svc.post([paging, rows = std::move(rows), reply] {
-      if (!rows)
-        return reply(
-            tl::unexpected(ApiError{"InternalFailure", "Internal failure: " + rows.error(), 500}));
+      if (!rows) return reply(internal_failure(rows.error()));
       Json items = Json::array();
       for (const auto& row : rows->rows)
         items.push_back(execution_summary(*engine::record_from_row(row)));

@@ -60,9 +60,7 @@ void get_execution_history(Service& svc, const Json& req, Reply reply) {
                                 reverse};
     svc.store.read_events(query, [&svc, include, paging, reply](auto events) {
       svc.post([include, paging, events = std::move(events), reply] {
-        if (!events)
-          return reply(tl::unexpected(
-              ApiError{"InternalFailure", "Internal failure: " + events.error(), 500}));
+        if (!events) return reply(internal_failure(events.error()));
         Json items = Json::array();
         for (const auto& row : events->events) {
           Json e = parse_json_or_discarded(row.json);

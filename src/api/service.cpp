@@ -150,9 +150,7 @@ void Service::find_execution(const std::string& arn, ExecutionFound done) {
   if (parsed->kind == ArnKind::kExpressExecution) return done(missing());
   store.read_execution(arn, [this, done = std::move(done), missing](auto row) mutable {
     post([row = std::move(row), done = std::move(done), missing] {
-      if (!row)
-        return done(ApiResult<FoundExecution>(
-            tl::unexpected(ApiError{"InternalFailure", "Internal failure: " + row.error(), 500})));
+      if (!row) return done(ApiResult<FoundExecution>(internal_failure(row.error())));
       if (!*row) return done(missing());
       done(FoundExecution{engine::record_from_row(**row), false});
     });

@@ -18,7 +18,7 @@
 #include <tl/expected.hpp>
 #include <vector>
 
-#include "jsonata_command.h"
+#include "app/jsonata_command.h"
 #include "sfn/api/dispatcher.h"
 #include "sfn/http/config.h"
 #include "sfn/http/server.h"

@@ -6,8 +6,15 @@
 namespace sfn {
 namespace {
 
+// One generator per thread, seeded with 256 bits from the system's random device (a single
+// 32-bit seed would give two threads or processes the same ids once in ~65,000 pairs).
 std::mt19937_64& rng() {
-  thread_local std::mt19937_64 engine{std::random_device{}()};
+  thread_local std::mt19937_64 engine = [] {
+    std::random_device device;
+    std::seed_seq seed{device(), device(), device(), device(),
+                       device(), device(), device(), device()};
+    return std::mt19937_64(seed);
+  }();
   return engine;
 }
 

@@ -1,4 +1,4 @@
-#include "js_regex_charsets.h"
+#include "common/js_regex_charsets.h"
 
 #include <algorithm>
 #include <cstdio>

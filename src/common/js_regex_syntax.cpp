@@ -1,13 +1,13 @@
 // ECMAScript 2020, 21.2 "RegExp (Regular Expression) Objects", with Annex B.1.4 "Regular
 // Expressions Patterns" (what a RegExp without the u flag accepts), rewritten for RE2. Literals
 // are written as \x{...} (js_regex_charsets.h).
-#include "js_regex_syntax.h"
+#include "common/js_regex_syntax.h"
 
 #include <optional>
 #include <utility>
 #include <vector>
 
-#include "js_regex_charsets.h"
+#include "common/js_regex_charsets.h"
 
 namespace sfn::detail {
 namespace {

@@ -4,7 +4,7 @@
 
 #include <re2/re2.h>
 
-#include "js_regex_syntax.h"
+#include "common/js_regex_syntax.h"
 
 namespace sfn {
 namespace {

@@ -13,6 +13,7 @@
 
 #include "http/beast.h"
 #include "sfn/api/dispatcher.h"
+#include "sfn/http/error_response.h"
 
 namespace sfn::http {
 
@@ -56,11 +57,9 @@ auto async_dispatch(api::Dispatcher& dispatcher, api::ApiRequest request,
           });
         } catch (const std::exception& e) {
           spdlog::error("http: dispatcher threw: {}", e.what());
-          api::ApiResponse failure;
-          failure.status = 500;
-          failure.body =
-              R"({"__type":"InternalFailure","message":"The request processing has failed because of an unknown error."})";
-          Pending::complete(pending, std::move(failure));
+          Response failure = internal_error();
+          Pending::complete(pending, api::ApiResponse{failure.status, std::move(failure.body),
+                                                      std::move(failure.content_type)});
         }
       },
       token, std::move(request));

@@ -1,5 +1,7 @@
 #include "sfn/http/error_response.h"
 
+#include "sfn/api/internal_failure.h"
+
 namespace sfn::http {
 namespace {
 
@@ -50,8 +52,8 @@ Response header_too_large() {
 }
 
 Response internal_error() {
-  return error_response(500, "InternalFailure",
-                        "The request processing has failed because of an unknown error.");
+  return error_response(api::kInternalFailureStatus, api::kInternalFailureType,
+                        api::kInternalFailureMessage);
 }
 
 }  // namespace sfn::http

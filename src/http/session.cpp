@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "http/async_dispatch.h"
-#include "http/request_id.h"
+#include "sfn/common/ids.h"
 #include "sfn/http/handle_request.h"
 
 namespace sfn::http {
@@ -157,7 +157,7 @@ asio::awaitable<void> Session::run(std::shared_ptr<Session> self) {
   if (self->throttle_) {
     // Over the connection cap with every connection busy: AWS's throttling error, then close.
     self->busy_ = true;
-    WireResponse message = to_wire(throttled(), 11, false, false, make_request_id());
+    WireResponse message = to_wire(throttled(), 11, false, false, make_uuid());
     stream.expires_after(options.write_timeout);
     auto [ec, n] = co_await wire::async_write(stream, message, kTuple);
     if (!ec) co_await linger_close(stream, options.body_limit);
@@ -210,7 +210,7 @@ asio::awaitable<void> Session::run(std::shared_ptr<Session> self) {
           failure->headers.push_back(std::move(header));
         }
       }
-      WireResponse message = to_wire(std::move(*failure), version, false, false, make_request_id());
+      WireResponse message = to_wire(std::move(*failure), version, false, false, make_uuid());
       stream.expires_after(options.write_timeout);
       auto [ec, n] = co_await wire::async_write(stream, message, kTuple);
       if (!ec) co_await linger_close(stream, options.body_limit);
@@ -219,7 +219,7 @@ asio::awaitable<void> Session::run(std::shared_ptr<Session> self) {
 
     const auto started = std::chrono::steady_clock::now();
     WireRequest message = parser.release();
-    const std::string request_id = make_request_id();
+    const std::string request_id = make_uuid();
     const bool head_only = message.method() == wire::verb::head;
     bool keep_alive = message.keep_alive();
     Request request = to_request(message);

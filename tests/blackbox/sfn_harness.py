@@ -26,7 +26,8 @@ import uuid
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
-TEMPLATES = os.path.join(REPO, "templates")
+TEMPLATES = os.path.join(REPO, "templates")  # <name>.asl.json, <name>.input.json
+GOLDENS = os.path.join(REPO, "tests", "templates")  # expected results, task-activity.worker.json
 ROLE_ARN = "arn:aws:iam::123456789012:role/sfn-local-blackbox"
 
 CLI_ENV = {
@@ -61,11 +62,13 @@ def free_port():
 
 
 def template(name):
-    """(definition text, input object, expected object) of templates/<name>.*.json."""
-    def read(suffix):
-        with open(os.path.join(TEMPLATES, name + suffix), encoding="utf-8") as f:
+    """(definition text, input object, expected object) of templates/<name>.{asl,input}.json and
+    tests/templates/<name>.expected.json."""
+    def read(folder, suffix):
+        with open(os.path.join(folder, name + suffix), encoding="utf-8") as f:
             return f.read()
-    return read(".asl.json"), json.loads(read(".input.json")), json.loads(read(".expected.json"))
+    return (read(TEMPLATES, ".asl.json"), json.loads(read(TEMPLATES, ".input.json")),
+            json.loads(read(GOLDENS, ".expected.json")))
 
 
 class Server:

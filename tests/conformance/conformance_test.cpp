@@ -22,6 +22,7 @@
 //   SFN_CONFORMANCE_RECONSTRUCTED=DIR|0  another reconstructed-case directory, or 0 for none
 //   SFN_CONFORMANCE_MOCKED=DIR|0       another mocked-case directory, or 0 for none
 //   SFN_CONFORMANCE_TEMPLATES=DIR|0    another template directory, or 0 for none
+//   SFN_CONFORMANCE_GOLDENS=DIR        another directory of template goldens (tests/templates)
 //   SFN_CONFORMANCE_LOG=LEVEL          service log level (default off)
 #include <gtest/gtest.h>
 #include <spdlog/spdlog.h>
@@ -350,7 +351,8 @@ void register_cases() {
   if (mocked != "0") load_case_dir(mocked, Origin::kMocked);
   std::string templates = env_or("SFN_CONFORMANCE_TEMPLATES", SFN_CONFORMANCE_TEMPLATE_DIR);
   if (templates != "0") {
-    for (auto& t : load_template_cases(templates)) {
+    const std::string goldens = env_or("SFN_CONFORMANCE_GOLDENS", SFN_CONFORMANCE_GOLDEN_DIR);
+    for (auto& t : load_template_cases(templates, goldens)) {
       CaseEntry c;
       c.file = "templates/" + t.name;
       c.suite = "templates";

@@ -1,6 +1,8 @@
 // Placeholder-aware comparison of an expected (recorded) JSON value with an actual one, exactly as
-// Matcher.diff in run_cases.py: placeholders in expected strings are wildcards, JSON text on one
-// side equals the parsed value on the other, numbers compare by value, booleans only with booleans.
+// Matcher.diff in run_cases.py: placeholders in expected strings are wildcards for text (a whole
+// literal of the case also for a number, never for an object, array, boolean or null), JSON text
+// on one side equals the parsed value on the other, numbers compare by value, booleans only with
+// booleans.
 #pragma once
 
 #include <optional>
@@ -19,9 +21,6 @@ class Matcher {
   // nullopt when equal modulo placeholders, else a short description of the first difference.
   std::optional<std::string> diff(const Json& expected, const Json& actual,
                                   const std::string& path = "$") const;
-
-  // A whole-string literal or a single `<...>` token.
-  bool is_placeholder(const std::string& s) const;
 
  private:
   std::set<std::string> literals_;

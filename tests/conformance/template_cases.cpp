@@ -1,4 +1,4 @@
-// Turning a template and its golden history into a case file (templates/README.md).
+// Turning a template and its golden history into a case file (tests/templates/README.md).
 #include "template_cases.h"
 
 #include <algorithm>
@@ -42,13 +42,14 @@ bool has_parallel(const Json& history) {
   });
 }
 
-TemplateCase load_one(const fs::path& dir, const std::string& name) {
+TemplateCase load_one(const fs::path& template_dir, const fs::path& golden_dir,
+                      const std::string& name) {
   TemplateCase c{name, Json::object(), {}};
   Json definition, input, expected, history;
-  if (!read_json(dir / (name + ".asl.json"), definition, c.load_error) ||
-      !read_json(dir / (name + ".input.json"), input, c.load_error) ||
-      !read_json(dir / (name + ".expected.json"), expected, c.load_error) ||
-      !read_json(dir / (name + kHistorySuffix), history, c.load_error))
+  if (!read_json(template_dir / (name + ".asl.json"), definition, c.load_error) ||
+      !read_json(template_dir / (name + ".input.json"), input, c.load_error) ||
+      !read_json(golden_dir / (name + ".expected.json"), expected, c.load_error) ||
+      !read_json(golden_dir / (name + kHistorySuffix), history, c.load_error))
     return c;
   if (!expected.is_object() || !expected.contains("status")) {
     c.load_error = name + ".expected.json has no status";
@@ -89,10 +90,11 @@ TemplateCase load_one(const fs::path& dir, const std::string& name) {
 
 }  // namespace
 
-std::vector<TemplateCase> load_template_cases(const std::string& dir) {
+std::vector<TemplateCase> load_template_cases(const std::string& template_dir,
+                                              const std::string& golden_dir) {
   std::vector<std::string> names;
   std::error_code ec;
-  for (const auto& e : fs::directory_iterator(dir, ec)) {
+  for (const auto& e : fs::directory_iterator(golden_dir, ec)) {
     std::string file = e.path().filename().string();
     if (file.size() > std::string(kHistorySuffix).size() &&
         file.compare(file.size() - std::string(kHistorySuffix).size(), std::string::npos,
@@ -103,8 +105,8 @@ std::vector<TemplateCase> load_template_cases(const std::string& dir) {
   std::vector<TemplateCase> out;
   if (ec)
     out.push_back(
-        {"_", Json::object(), "cannot list template directory " + dir + ": " + ec.message()});
-  for (const auto& name : names) out.push_back(load_one(dir, name));
+        {"_", Json::object(), "cannot list golden directory " + golden_dir + ": " + ec.message()});
+  for (const auto& name : names) out.push_back(load_one(template_dir, golden_dir, name));
   return out;
 }
 

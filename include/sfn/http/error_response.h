@@ -9,7 +9,8 @@
 //   405 MethodNotAllowedException              a method other than GET, HEAD, POST, OPTIONS
 //   413 RequestEntityTooLargeException         body over the limit
 //   431 RequestHeaderFieldsTooLargeException   headers over the limit
-//   500 InternalFailure                        a handler failed unexpectedly
+//   500 InternalFailure                        a handler failed unexpectedly (AWS's wording,
+//                                              sfn/api/internal_failure.h)
 #pragma once
 
 #include <cstddef>

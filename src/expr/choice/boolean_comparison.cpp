@@ -1,5 +1,5 @@
 // BooleanEquals and BooleanEqualsPath: true only when both sides are the same boolean.
-#include "rule_impl.h"
+#include "expr/choice/rule_impl.h"
 
 namespace sfn::choice::detail {
 

@@ -2,7 +2,7 @@
 // StringEquals, NumericLessThan, TimestampGreaterThanEqualsPath, ...: the Variable's value
 // compared with a literal or with another Path's value. A value of the wrong type makes the
 // comparison false. (States Language, "Choice Rules")
-#include "rule_impl.h"
+#include "expr/choice/rule_impl.h"
 
 namespace sfn::choice::detail {
 

@@ -4,7 +4,7 @@
 // 'Condition' returned an unexpected result type. Expected 'boolean', ...").
 #include <cctype>
 
-#include "rule_impl.h"
+#include "expr/choice/rule_impl.h"
 #include "sfn/common/states_errors.h"
 #include "sfn/expr/jsonata/program.h"
 #include "sfn/expr/payload/payload_template.h"

@@ -1,7 +1,7 @@
 // "And": true when every operand rule is true; "Or": true when any is; "Not": the negation of
 // its single operand. "And" and "Or" MUST be non-empty arrays of Choice Rules, "Not" a single
 // Choice Rule; nested rules MUST NOT contain "Next". (States Language, "Choice Rules")
-#include "rule_impl.h"
+#include "expr/choice/rule_impl.h"
 
 namespace sfn::choice::detail {
 

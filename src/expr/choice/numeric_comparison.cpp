@@ -2,7 +2,7 @@
 // NumericGreaterThanEquals (and their ...Path forms): numbers compare by value (1 equals 1.0).
 #include <cstdint>
 
-#include "rule_impl.h"
+#include "expr/choice/rule_impl.h"
 
 namespace sfn::choice::detail {
 

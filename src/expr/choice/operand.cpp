@@ -1,7 +1,7 @@
 // "Variable": a Path selecting the value a Choice Rule compares (States Language, "Choice
 // Rules"); `...Path` comparison operands are Paths too. A path that selects nothing is a
 // run-time error (States.Runtime), except for IsPresent.
-#include "rule_impl.h"
+#include "expr/choice/rule_impl.h"
 #include "sfn/common/states_errors.h"
 
 namespace sfn::choice::detail {

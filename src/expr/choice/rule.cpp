@@ -3,7 +3,7 @@
 // rule object to one compiled rule per operator family; evaluation is const.
 #include <array>
 
-#include "rule_impl.h"
+#include "expr/choice/rule_impl.h"
 
 namespace sfn::choice {
 

@@ -1,6 +1,6 @@
 // StringEquals, StringLessThan, StringGreaterThan, StringLessThanEquals,
 // StringGreaterThanEquals (and their ...Path forms): "Strings are compared lexically".
-#include "rule_impl.h"
+#include "expr/choice/rule_impl.h"
 
 namespace sfn::choice::detail {
 

@@ -4,7 +4,7 @@
 // escaped as "\\" and stars as "\*"." (States Language, "Choice Rules")
 #include <variant>
 
-#include "rule_impl.h"
+#include "expr/choice/rule_impl.h"
 
 namespace sfn::choice::detail {
 

@@ -1,6 +1,6 @@
 // TimestampEquals, TimestampLessThan, ... (and ...Path forms): "Timestamps are compared as
 // instants"; both sides must be RFC3339 timestamps, otherwise the comparison is false.
-#include "rule_impl.h"
+#include "expr/choice/rule_impl.h"
 #include "sfn/common/clock.h"
 
 namespace sfn::choice::detail {

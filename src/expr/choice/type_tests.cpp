@@ -1,7 +1,7 @@
 // IsNull, IsPresent, IsNumeric, IsString, IsBoolean, IsTimestamp: "Is*" operators test the
 // Variable's type (or presence); the operand is a boolean saying which outcome matches.
 // IsPresent never fails; the others fail like any comparison when the Variable is missing.
-#include "rule_impl.h"
+#include "expr/choice/rule_impl.h"
 #include "sfn/common/clock.h"
 
 namespace sfn::choice::detail {

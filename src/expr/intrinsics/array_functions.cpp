@@ -4,7 +4,7 @@
 #include <cmath>
 #include <limits>
 
-#include "function_registry.h"
+#include "expr/intrinsics/intrinsic_registry.h"
 
 namespace sfn::intrinsics {
 namespace {
@@ -37,6 +37,16 @@ Result<Json> array_contains(const std::vector<Json>& args) {
   return Json(std::find(items.begin(), items.end(), args[1]) != items.end());
 }
 
+// A non-negative 128-bit count in decimal (std::to_string stops at 64 bits).
+std::string decimal(__int128 count) {
+  std::string digits;
+  do {
+    digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(count % 10)));
+    count /= 10;
+  } while (count > 0);
+  return digits;
+}
+
 Result<Json> array_range(const std::vector<Json>& args) {
   long long first = java_round(args[0]), last = java_round(args[1]), step = java_round(args[2]);
   if (step == 0) return intrinsic_failure("States.ArrayRange", "the step must not be 0");
@@ -46,9 +56,9 @@ Result<Json> array_range(const std::vector<Json>& args) {
     count = (static_cast<__int128>(last) - first) / step + 1;
   }
   if (count > kMaxRangeItems) {
-    return intrinsic_failure("States.ArrayRange",
-                             "the array cannot contain more than 1000 items, but would contain " +
-                                 std::to_string(static_cast<unsigned long long>(count)));
+    return intrinsic_failure(
+        "States.ArrayRange",
+        "the array cannot contain more than 1000 items, but would contain " + decimal(count));
   }
   Json out = Json::array();
   for (long long i = 0; i < count; ++i) out.push_back(first + i * step);
@@ -77,7 +87,7 @@ Result<Json> array_unique(const std::vector<Json>& args) {
 
 }  // namespace
 
-void register_array_functions(FunctionRegistry& r) {
+void register_array_functions(IntrinsicRegistry& r) {
   r.add({"States.Array", 0, std::nullopt, {ArgType::kAny}, false, array});
   r.add({"States.ArrayPartition",
          2,

@@ -5,7 +5,7 @@
 
 #include <cctype>
 
-#include "call_node.h"
+#include "expr/intrinsics/call_node.h"
 #include "sfn/expr/jsonpath/resolve.h"
 
 namespace sfn::intrinsics {
@@ -63,7 +63,7 @@ Result<Json> evaluate_node(const CallNode& node, const expr::EvalContext& ctx) {
 }  // namespace
 
 tl::expected<Call, std::string> Call::parse(std::string_view text) {
-  auto node = parse_call(text, FunctionRegistry::standard());
+  auto node = parse_call(text, IntrinsicRegistry::standard());
   if (!node) return tl::unexpected(node.error());
   auto impl = std::make_shared<CallImpl>();
   impl->text = std::string(text);

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "function_registry.h"
+#include "expr/intrinsics/intrinsic_registry.h"
 #include "sfn/expr/jsonpath/path.h"
 
 namespace sfn::intrinsics {
@@ -23,6 +23,6 @@ struct CallNode {
 
 // Parses "States.Name(args...)". Returns the error message on failure.
 tl::expected<CallNode, std::string> parse_call(std::string_view text,
-                                               const FunctionRegistry& registry);
+                                               const IntrinsicRegistry& registry);
 
 }  // namespace sfn::intrinsics

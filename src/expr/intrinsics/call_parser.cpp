@@ -5,7 +5,7 @@
 // String literals use single quotes; \' \{ \} \\ are escapes.
 #include <cctype>
 
-#include "call_node.h"
+#include "expr/intrinsics/call_node.h"
 
 namespace sfn::intrinsics {
 namespace {
@@ -19,7 +19,7 @@ struct Failure {
 
 class Parser {
  public:
-  Parser(std::string_view text, const FunctionRegistry& registry)
+  Parser(std::string_view text, const IntrinsicRegistry& registry)
       : text_(text), registry_(registry) {}
 
   CallNode parse() {
@@ -187,14 +187,14 @@ class Parser {
   }
 
   std::string_view text_;
-  const FunctionRegistry& registry_;
+  const IntrinsicRegistry& registry_;
   std::size_t pos_ = 0;
 };
 
 }  // namespace
 
 tl::expected<CallNode, std::string> parse_call(std::string_view text,
-                                               const FunctionRegistry& registry) {
+                                               const IntrinsicRegistry& registry) {
   try {
     return Parser(text, registry).parse();
   } catch (const Failure& f) {

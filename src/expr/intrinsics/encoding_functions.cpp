@@ -2,7 +2,7 @@
 // "The input string can contain a maximum of 10,000 characters" (both directions).
 #include <array>
 
-#include "function_registry.h"
+#include "expr/intrinsics/intrinsic_registry.h"
 
 namespace sfn::intrinsics {
 namespace {
@@ -74,7 +74,7 @@ Result<Json> base64_decode(const std::vector<Json>& args) {
 
 }  // namespace
 
-void register_encoding_functions(FunctionRegistry& r) {
+void register_encoding_functions(IntrinsicRegistry& r) {
   r.add({"States.Base64Encode", 1, 1, {ArgType::kString}, false, base64_encode});
   r.add({"States.Base64Decode", 1, 1, {ArgType::kString}, false, base64_decode});
 }

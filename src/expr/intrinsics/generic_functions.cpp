@@ -1,7 +1,7 @@
 // Generic intrinsic: States.Format(template, values...). Each "{}" in the template is replaced
 // by the next value; in a literal template, \{ and \} are literal braces. Strings are inserted
 // as they are; other values as AWS (Java) prints them: null, true, 1.5, [a, b], {k=v, k2=v2}.
-#include "function_registry.h"
+#include "expr/intrinsics/intrinsic_registry.h"
 
 namespace sfn::intrinsics {
 namespace {
@@ -52,7 +52,7 @@ Result<Json> format(const std::vector<Json>& args) {
 
 }  // namespace
 
-void register_generic_functions(FunctionRegistry& r) {
+void register_generic_functions(IntrinsicRegistry& r) {
   r.add({"States.Format", 1, std::nullopt, {ArgType::kString, ArgType::kAny}, true, format});
 }
 

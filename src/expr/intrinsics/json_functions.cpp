@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "function_registry.h"
+#include "expr/intrinsics/intrinsic_registry.h"
 
 namespace sfn::intrinsics {
 namespace {
@@ -40,7 +40,7 @@ Result<Json> json_merge(const std::vector<Json>& args) {
 
 }  // namespace
 
-void register_json_functions(FunctionRegistry& r) {
+void register_json_functions(IntrinsicRegistry& r) {
   r.add({"States.StringToJson", 1, 1, {ArgType::kString}, false, string_to_json});
   r.add({"States.JsonToString", 1, 1, {ArgType::kAny}, false, json_to_string});
   r.add({"States.JsonMerge",

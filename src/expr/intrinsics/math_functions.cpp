@@ -5,7 +5,7 @@
 #include <limits>
 #include <random>
 
-#include "function_registry.h"
+#include "expr/intrinsics/intrinsic_registry.h"
 
 namespace sfn::intrinsics {
 namespace {
@@ -46,7 +46,7 @@ Result<Json> math_random(const std::vector<Json>& args) {
 
 }  // namespace
 
-void register_math_functions(FunctionRegistry& r) {
+void register_math_functions(IntrinsicRegistry& r) {
   r.add({"States.MathAdd", 2, 2, {ArgType::kNumber}, false, math_add});
   r.add({"States.MathRandom", 2, 3, {ArgType::kNumber}, false, math_random});
 }

@@ -2,7 +2,7 @@
 // the second argument is a delimiter; empty pieces are dropped.
 #include <algorithm>
 
-#include "function_registry.h"
+#include "expr/intrinsics/intrinsic_registry.h"
 
 namespace sfn::intrinsics {
 namespace {
@@ -44,7 +44,7 @@ Result<Json> string_split(const std::vector<Json>& args) {
 
 }  // namespace
 
-void register_string_functions(FunctionRegistry& r) {
+void register_string_functions(IntrinsicRegistry& r) {
   r.add({"States.StringSplit", 2, 2, {ArgType::kString, ArgType::kString}, false, string_split});
 }
 

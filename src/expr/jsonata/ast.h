@@ -18,9 +18,30 @@ namespace sfn::jsonata {
 struct Signature;
 
 enum class NodeType {
-  Path, Binary, Unary, Name, String, Number, Value, Wildcard, Descendant, Parent, Condition,
-  Block, Bind, Regex, Function, Partial, Variable, Lambda, Apply, Transform, Sort, Operator,
-  Error, Placeholder
+  Path,
+  Binary,
+  Unary,
+  Name,
+  String,
+  Number,
+  Value,
+  Wildcard,
+  Descendant,
+  Parent,
+  Condition,
+  Block,
+  Bind,
+  Regex,
+  Function,
+  Partial,
+  Variable,
+  Lambda,
+  Apply,
+  Transform,
+  Sort,
+  Operator,
+  Error,
+  Placeholder
 };
 
 struct Node;
@@ -64,9 +85,9 @@ struct Node {
   Value literal;  // String, Number and Value nodes
 
   NodePtr lhs, rhs, expression, condition, then, otherwise, pattern, update, del, procedure, body;
-  std::vector<NodePtr> expressions;  // array constructor, block
-  std::vector<NodePtr> arguments;    // function call / lambda params (raw)
-  std::vector<NodePtr> steps;        // path
+  std::vector<NodePtr> expressions;                // array constructor, block
+  std::vector<NodePtr> arguments;                  // function call / lambda params (raw)
+  std::vector<NodePtr> steps;                      // path
   std::vector<std::pair<NodePtr, NodePtr>> pairs;  // object constructor / group (raw '{')
   std::vector<SortTerm> terms;                     // order-by
   std::vector<Stage> predicate;                    // predicates on a non-path node

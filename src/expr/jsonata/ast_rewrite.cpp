@@ -1,3 +1,5 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md):
+// src/parser.js, processAST() and its tail-call marking.
 // processAST of jsonata-js: binary '.' becomes a path of steps, '[' a predicate or stage, '{' a
 // group-by, '^' a sort step, '@'/'#' tuple bindings; '%' parent references are resolved to the
 // step whose context they name; function calls in tail position become thunks.

@@ -11,7 +11,8 @@ namespace sfn::jsonata {
 std::optional<std::string> format_datetime(double millis, const std::string* picture,
                                            const std::string* timezone);
 // nullopt when the picture does not match; throws D313x for bad pictures.
-std::optional<double> parse_datetime(const std::string& timestamp, const std::string& picture, double now_ms);
+std::optional<double> parse_datetime(const std::string& timestamp, const std::string& picture,
+                                     double now_ms);
 std::optional<double> parse_iso8601(const std::string& timestamp);
 
 // Integer pictures (fn:format-integer), used by $formatInteger and date components.

@@ -1,3 +1,5 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md):
+// src/datetime.js, parseDateTime().
 // $toMillis with a picture: builds a regex from the picture's markers, then assembles the
 // timestamp from the captured components (jsonata-js parseDateTime), defaulting the missing
 // most-significant parts from "now" and the least-significant ones to zero.
@@ -9,6 +11,7 @@
 #include "expr/jsonata/datetime.h"
 #include "expr/jsonata/datetime_picture.h"
 #include "expr/jsonata/error.h"
+#include "sfn/common/ascii.h"
 #include "sfn/common/linear_regex.h"
 
 namespace sfn::jsonata {
@@ -33,7 +36,8 @@ std::string escape_regex(const std::string& s) {
 
 }  // namespace
 
-std::optional<double> parse_datetime(const std::string& timestamp, const std::string& picture, double now_ms) {
+std::optional<double> parse_datetime(const std::string& timestamp, const std::string& picture,
+                                     double now_ms) {
   std::vector<Marker> spec = analyse(picture);
   std::vector<PartMatcher> parts;
   for (std::size_t i = 0; i < spec.size(); ++i) {
@@ -44,7 +48,8 @@ std::optional<double> parse_datetime(const std::string& timestamp, const std::st
       pm.regex = escape_regex(m.value);
     } else if (m.component == 'Z' || m.component == 'z') {
       std::optional<char32_t> sep;
-      if (m.integer.regular && !m.integer.separators.empty()) sep = m.integer.separators[0].character;
+      if (m.integer.regular && !m.integer.separators.empty())
+        sep = m.integer.separators[0].character;
       pm.regex = m.component == 'z' ? "GMT" : "";
       pm.regex += "[-+][0-9]+";
       if (sep) pm.regex += escape_regex(std::string(1, static_cast<char>(*sep))) + "[0-9]+";
@@ -75,12 +80,12 @@ std::optional<double> parse_datetime(const std::string& timestamp, const std::st
       if (m.component == 'M' || m.component == 'x') {
         for (int k = 0; k < 12; ++k) {
           std::string name = kMonths[k];
-          lookup[ascii_case(m.has_max ? name.substr(0, m.max) : name, false)] = k + 1;
+          lookup[ascii_lower(m.has_max ? name.substr(0, m.max) : name)] = k + 1;
         }
       } else if (m.component == 'F') {
         for (int k = 1; k < 8; ++k) {
           std::string name = kDays[k];
-          lookup[ascii_case(m.has_max ? name.substr(0, m.max) : name, false)] = k;
+          lookup[ascii_lower(m.has_max ? name.substr(0, m.max) : name)] = k;
         }
       } else if (m.component == 'P') {
         lookup = {{"am", 0}, {"pm", 1}};
@@ -88,7 +93,7 @@ std::optional<double> parse_datetime(const std::string& timestamp, const std::st
         throw_error("D3133", {}, {}, Value::string(std::string(1, m.component)));
       }
       pm.parse = [lookup](const std::string& v) -> std::optional<double> {
-        auto it = lookup.find(ascii_case(v, false));
+        auto it = lookup.find(ascii_lower(v));
         if (it == lookup.end()) return std::nullopt;
         return it->second;
       };
@@ -153,8 +158,9 @@ std::optional<double> parse_datetime(const std::string& timestamp, const std::st
     hours = comps['h'] == 12 ? 0 : comps['h'];
     if (comps['P'] == 1) hours += 12;
   }
-  double millis = utc(static_cast<std::int64_t>(comps['Y']), static_cast<int>(month0)) + (day - 1) * kDay +
-                  ((hours * 60 + comps['m']) * 60 + comps['s']) * 1000 + comps['f'];
+  double millis = utc(static_cast<std::int64_t>(comps['Y']), static_cast<int>(month0)) +
+                  (day - 1) * kDay + ((hours * 60 + comps['m']) * 60 + comps['s']) * 1000 +
+                  comps['f'];
   double tz = comps.count('Z') ? comps['Z'] : comps.count('z') ? comps['z'] : 0;
   millis -= tz * 60000;
   return millis;

@@ -1,3 +1,5 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md):
+// src/datetime.js, formatDateTime() and its picture analysis.
 // fn:format-dateTime pictures for $fromMillis/$now and their parsing for $toMillis, as
 // jsonata-js datetime.js implements them (UTC plus a +hhmm offset; ISO calendar only).
 #include "expr/jsonata/datetime_picture.h"
@@ -11,26 +13,46 @@
 #include "expr/jsonata/error.h"
 #include "expr/jsonata/integer_picture.h"
 #include "expr/jsonata/utf8.h"
+#include "sfn/common/ascii.h"
 
 namespace sfn::jsonata {
 namespace datetime_detail {
 
 extern const char* const kDays[];
-const char* const kDays[] = {"", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+const char* const kDays[] = {"",         "Monday", "Tuesday",  "Wednesday",
+                             "Thursday", "Friday", "Saturday", "Sunday"};
 extern const char* const kMonths[];
-const char* const kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
-                               "July",    "August",   "September", "October", "November", "December"};
-
-
+const char* const kMonths[] = {"January",   "February", "March",    "April",
+                               "May",       "June",     "July",     "August",
+                               "September", "October",  "November", "December"};
 
 std::string default_presentation(char c) {
   switch (c) {
-    case 'Y': case 'M': case 'D': case 'd': case 'W': case 'w': case 'X': case 'x': case 'H': case 'h': case 'f':
+    case 'Y':
+    case 'M':
+    case 'D':
+    case 'd':
+    case 'W':
+    case 'w':
+    case 'X':
+    case 'x':
+    case 'H':
+    case 'h':
+    case 'f':
       return "1";
-    case 'F': case 'P': case 'C': case 'E': return "n";
-    case 'm': case 's': return "01";
-    case 'Z': case 'z': return "01:01";
-    default: return "";
+    case 'F':
+    case 'P':
+    case 'C':
+    case 'E':
+      return "n";
+    case 'm':
+    case 's':
+      return "01";
+    case 'Z':
+    case 'z':
+      return "01:01";
+    default:
+      return "";
   }
 }
 
@@ -81,8 +103,14 @@ std::vector<Marker> analyse(const std::string& picture) {
         auto dash = width.find('-');
         std::string mn = dash == std::string::npos ? width : width.substr(0, dash);
         std::string mx = dash == std::string::npos ? "" : width.substr(dash + 1);
-        if (!mn.empty() && mn != "*") { def.has_min = true; def.min = std::atoi(mn.c_str()); }
-        if (dash != std::string::npos && !mx.empty() && mx != "*") { def.has_max = true; def.max = std::atoi(mx.c_str()); }
+        if (!mn.empty() && mn != "*") {
+          def.has_min = true;
+          def.min = std::atoi(mn.c_str());
+        }
+        if (dash != std::string::npos && !mx.empty() && mx != "*") {
+          def.has_max = true;
+          def.max = std::atoi(mx.c_str());
+        }
         pres = marker.substr(1, comma - 1);
       } else {
         pres = marker.size() > 1 ? marker.substr(1) : "";
@@ -100,17 +128,21 @@ std::vector<Marker> analyse(const std::string& picture) {
       } else {
         def.presentation1 = default_presentation(def.component);
       }
-      if (def.presentation1.empty()) throw_error("D3132", {}, {}, Value::string(std::string(1, def.component)));
+      if (def.presentation1.empty())
+        throw_error("D3132", {}, {}, Value::string(std::string(1, def.component)));
       if (def.presentation1[0] == 'n') {
         def.names = Marker::Names::Lower;
       } else if (def.presentation1[0] == 'N') {
-        def.names = def.presentation1.size() > 1 && def.presentation1[1] == 'n' ? Marker::Names::Title : Marker::Names::Upper;
+        def.names = def.presentation1.size() > 1 && def.presentation1[1] == 'n'
+                        ? Marker::Names::Title
+                        : Marker::Names::Upper;
       } else if (std::string("YMDdFWwXxHhmsf").find(def.component) != std::string::npos) {
         std::string pattern = def.presentation1;
         if (!def.presentation2.empty()) pattern += ";" + def.presentation2;
         def.integer = analyse_integer_picture(pattern);
         def.has_integer = true;
-        if (def.has_min && def.integer.mandatory_digits < def.min) def.integer.mandatory_digits = def.min;
+        if (def.has_min && def.integer.mandatory_digits < def.min)
+          def.integer.mandatory_digits = def.min;
         if (def.component == 'Y') {
           def.n = -1;
           if (def.has_max) {
@@ -135,8 +167,6 @@ std::vector<Marker> analyse(const std::string& picture) {
   return spec;
 }
 
-
-
 Parts decompose(double ms) {
   Parts p;
   p.time = ms;
@@ -158,7 +188,10 @@ Parts decompose(double ms) {
 double utc(std::int64_t year, int month0) {
   std::int64_t y = year + month0 / 12;
   int m = month0 % 12;
-  if (m < 0) { m += 12; --y; }
+  if (m < 0) {
+    m += 12;
+    --y;
+  }
   return static_cast<double>(days_from_civil(y, static_cast<unsigned>(m + 1), 1)) * kDay;
 }
 
@@ -173,11 +206,16 @@ double fragment(const Parts& d, char component) {
   double today = static_cast<double>(days_from_civil(d.year, d.month, d.day)) * kDay;
   auto delta_weeks = [](double s, double e) { return (e - s) / (kDay * 7) + 1; };
   switch (component) {
-    case 'Y': return static_cast<double>(d.year);
-    case 'M': return d.month;
-    case 'D': return d.day;
-    case 'd': return (today - utc(d.year, 0)) / kDay + 1;
-    case 'F': return d.weekday == 0 ? 7 : d.weekday;
+    case 'Y':
+      return static_cast<double>(d.year);
+    case 'M':
+      return d.month;
+    case 'D':
+      return d.day;
+    case 'd':
+      return (today - utc(d.year, 0)) / kDay + 1;
+    case 'F':
+      return d.weekday == 0 ? 7 : d.weekday;
     case 'W': {
       double week = delta_weeks(start_of_first_week(d.year, 0), today);
       if (week > 52) {
@@ -208,19 +246,21 @@ double fragment(const Parts& d, char component) {
       if (d.time >= start_of_first_week(d.year, m0 + 1)) return m0 == 11 ? 1 : m0 + 2;
       return m0 + 1;
     }
-    case 'H': return d.hours;
-    case 'h': return d.hours % 12 == 0 ? 12 : d.hours % 12;
-    case 'P': return d.hours >= 12 ? 1 : 0;
-    case 'm': return d.minutes;
-    case 's': return d.seconds;
-    case 'f': return d.millis;
-    default: return 0;
+    case 'H':
+      return d.hours;
+    case 'h':
+      return d.hours % 12 == 0 ? 12 : d.hours % 12;
+    case 'P':
+      return d.hours >= 12 ? 1 : 0;
+    case 'm':
+      return d.minutes;
+    case 's':
+      return d.seconds;
+    case 'f':
+      return d.millis;
+    default:
+      return 0;
   }
-}
-
-std::string ascii_case(std::string s, bool upper) {
-  for (auto& c : s) c = static_cast<char>(upper ? std::toupper(static_cast<unsigned char>(c)) : std::tolower(static_cast<unsigned char>(c)));
-  return s;
 }
 
 }  // namespace datetime_detail
@@ -229,7 +269,8 @@ using namespace datetime_detail;
 
 std::optional<std::string> format_datetime(double millis, const std::string* picture,
                                            const std::string* timezone) {
-  static const std::vector<Marker> iso = analyse("[Y0001]-[M01]-[D01]T[H01]:[m01]:[s01].[f001][Z01:01t]");
+  static const std::vector<Marker> iso =
+      analyse("[Y0001]-[M01]-[D01]T[H01]:[m01]:[s01].[f001][Z01:01t]");
   double offset_hours = 0, offset_minutes = 0;
   if (timezone) {
     double offset = std::strtod(timezone->c_str(), nullptr);
@@ -257,11 +298,16 @@ std::optional<std::string> format_datetime(double millis, const std::string* pic
       if (c == 'Y' && m.n != -1) v = std::fmod(v, std::pow(10, m.n));
       if (m.names != Marker::Names::None) {
         std::string name;
-        if (c == 'M' || c == 'x') name = kMonths[static_cast<int>(v) - 1];
-        else if (c == 'F') name = kDays[static_cast<int>(v)];
-        else throw_error("D3133", {}, {}, Value::string(std::string(1, c)));
-        if (m.names == Marker::Names::Upper) name = ascii_case(name, true);
-        else if (m.names == Marker::Names::Lower) name = ascii_case(name, false);
+        if (c == 'M' || c == 'x')
+          name = kMonths[static_cast<int>(v) - 1];
+        else if (c == 'F')
+          name = kDays[static_cast<int>(v)];
+        else
+          throw_error("D3133", {}, {}, Value::string(std::string(1, c)));
+        if (m.names == Marker::Names::Upper)
+          name = ascii_upper(name);
+        else if (m.names == Marker::Names::Lower)
+          name = ascii_lower(name);
         if (m.has_max && static_cast<int>(name.size()) > m.max) name = name.substr(0, m.max);
         result += name;
       } else {
@@ -291,7 +337,7 @@ std::optional<std::string> format_datetime(double millis, const std::string* pic
       result += v;
     } else if (c == 'P') {
       std::string v = fragment(d, c) == 1 ? "pm" : "am";
-      if (m.names == Marker::Names::Upper) v = ascii_case(v, true);
+      if (m.names == Marker::Names::Upper) v = ascii_upper(v);
       result += v;
     } else if (c == 'C' || c == 'E') {
       result += "ISO";

@@ -39,6 +39,5 @@ std::vector<Marker> analyse(const std::string& picture);
 Parts decompose(double ms);
 double utc(std::int64_t year, int month0);
 double fragment(const Parts& d, char component);
-std::string ascii_case(std::string s, bool upper);
 
 }  // namespace sfn::jsonata::datetime_detail

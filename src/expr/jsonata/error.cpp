@@ -1,3 +1,5 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md):
+// src/jsonata.js, the errorCodes message table.
 #include "expr/jsonata/error.h"
 
 #include <string_view>
@@ -25,7 +27,8 @@ const std::unordered_map<std::string_view, std::string_view>& messages() {
       {"S0205", "Unexpected token: {{token}}"},
       {"S0206", "Unknown expression type: {{token}}"},
       {"S0207", "Unexpected end of expression"},
-      {"S0208", "Parameter {{value}} of function definition must be a variable name (start with $)"},
+      {"S0208",
+       "Parameter {{value}} of function definition must be a variable name (start with $)"},
       {"S0209", "A predicate cannot follow a grouping expression in a step"},
       {"S0210", "Each step can only have one grouping expression"},
       {"S0211", "The symbol {{token}} cannot be used as a unary operator"},
@@ -40,12 +43,15 @@ const std::unordered_map<std::string_view, std::string_view>& messages() {
       {"S0302", "No terminating / in regular expression"},
       // sfn-local: a pattern JavaScript would refuse, and one only a backtracking engine runs
       {"S0303", "Invalid regular expression /{{{token}}}/: {{{message}}}"},
-      {"S0304", "Regular expression /{{{token}}}/ is not supported: it uses {{{message}}} (regular expressions run in linear time, without backtracking)"},
+      {"S0304",
+       "Regular expression /{{{token}}}/ is not supported: it uses {{{message}}} (regular "
+       "expressions run in linear time, without backtracking)"},
       {"S0402", "Choice groups containing parameterized types are not supported"},
       {"S0401", "Type parameters can only be applied to functions and arrays"},
       {"S0500", "Attempted to evaluate an expression containing syntax error(s)"},
       {"T0410", "Argument {{index}} of function {{token}} does not match function signature"},
-      {"T0411", "Context value is not a compatible type with argument {{index}} of function {{token}}"},
+      {"T0411",
+       "Context value is not a compatible type with argument {{index}} of function {{token}}"},
       {"T0412", "Argument {{index}} of function {{token}} must be an array of {{type}}"},
       {"D1001", "Number out of range: {{value}}"},
       {"D1002", "Cannot negate a non-numeric value: {{value}}"},
@@ -57,7 +63,9 @@ const std::unordered_map<std::string_view, std::string_view>& messages() {
       {"T1008", "Attempted to partially apply a non-function"},
       {"D1009", "Multiple key definitions evaluate to same key: {{value}}"},
       {"D1010", "Attempted to access the Javascript object prototype"},
-      {"T1010", "The matcher function argument passed to function {{token}} does not return the correct object structure"},
+      {"T1010",
+       "The matcher function argument passed to function {{token}} does not return the correct "
+       "object structure"},
       {"T2001", "The left side of the {{token}} operator must evaluate to a number"},
       {"T2002", "The right side of the {{token}} operator must evaluate to a number"},
       {"T2003", "The left side of the range operator (..) must evaluate to an integer"},
@@ -65,13 +73,26 @@ const std::unordered_map<std::string_view, std::string_view>& messages() {
       {"D2005", "The left side of := must be a variable name (start with $)"},
       {"T2006", "The right side of the function application operator ~> must be a function"},
       {"T2007", "Type mismatch when comparing values {{value}} and {{value2}} in order-by clause"},
-      {"T2008", "The expressions within an order-by clause must evaluate to numeric or string values"},
-      {"T2009", "The values {{value}} and {{value2}} either side of operator {{token}} must be of the same data type"},
-      {"T2010", "The expressions either side of operator {{token}} must evaluate to numeric or string values"},
-      {"T2011", "The insert/update clause of the transform expression must evaluate to an object: {{value}}"},
-      {"T2012", "The delete clause of the transform expression must evaluate to a string or array of strings: {{value}}"},
-      {"T2013", "The transform expression clones the input object using the $clone() function.  This has been overridden in the current scope by a non-function."},
-      {"D2014", "The size of the sequence allocated by the range operator (..) must not exceed 1e6.  Attempted to allocate {{value}}."},
+      {"T2008",
+       "The expressions within an order-by clause must evaluate to numeric or string values"},
+      {"T2009",
+       "The values {{value}} and {{value2}} either side of operator {{token}} must be of the same "
+       "data type"},
+      {"T2010",
+       "The expressions either side of operator {{token}} must evaluate to numeric or string "
+       "values"},
+      {"T2011",
+       "The insert/update clause of the transform expression must evaluate to an object: "
+       "{{value}}"},
+      {"T2012",
+       "The delete clause of the transform expression must evaluate to a string or array of "
+       "strings: {{value}}"},
+      {"T2013",
+       "The transform expression clones the input object using the $clone() function.  This has "
+       "been overridden in the current scope by a non-function."},
+      {"D2014",
+       "The size of the sequence allocated by the range operator (..) must not exceed 1e6.  "
+       "Attempted to allocate {{value}}."},
       {"D3001", "Attempting to invoke string function on Infinity or NaN"},
       {"D3010", "Second argument of replace function cannot be an empty string"},
       {"D3011", "Fourth argument of replace function must evaluate to a positive number"},
@@ -79,44 +100,84 @@ const std::unordered_map<std::string_view, std::string_view>& messages() {
       {"D3020", "Third argument of split function must evaluate to a positive number"},
       {"D3030", "Unable to cast value to a number: {{value}}"},
       {"D3040", "Third argument of match function must evaluate to a positive number"},
-      {"D3050", "The second argument of reduce function must be a function with at least two arguments"},
+      {"D3050",
+       "The second argument of reduce function must be a function with at least two arguments"},
       {"D3060", "The sqrt function cannot be applied to a negative number: {{value}}"},
-      {"D3061", "The power function has resulted in a value that cannot be represented as a JSON number: base={{value}}, exponent={{exp}}"},
-      {"D3070", "The single argument form of the sort function can only be applied to an array of strings or an array of numbers.  Use the second argument to specify a comparison function"},
+      {"D3061",
+       "The power function has resulted in a value that cannot be represented as a JSON number: "
+       "base={{value}}, exponent={{exp}}"},
+      {"D3070",
+       "The single argument form of the sort function can only be applied to an array of strings "
+       "or an array of numbers.  Use the second argument to specify a comparison function"},
       {"D3080", "The picture string must only contain a maximum of two sub-pictures"},
-      {"D3081", "The sub-picture must not contain more than one instance of the 'decimal-separator' character"},
-      {"D3082", "The sub-picture must not contain more than one instance of the 'percent' character"},
-      {"D3083", "The sub-picture must not contain more than one instance of the 'per-mille' character"},
+      {"D3081",
+       "The sub-picture must not contain more than one instance of the 'decimal-separator' "
+       "character"},
+      {"D3082",
+       "The sub-picture must not contain more than one instance of the 'percent' character"},
+      {"D3083",
+       "The sub-picture must not contain more than one instance of the 'per-mille' character"},
       {"D3084", "The sub-picture must not contain both a 'percent' and a 'per-mille' character"},
-      {"D3085", "The mantissa part of a sub-picture must contain at least one character that is either an 'optional digit character' or a member of the 'decimal digit family'"},
-      {"D3086", "The sub-picture must not contain a passive character that is preceded by an active character and that is followed by another active character"},
-      {"D3087", "The sub-picture must not contain a 'grouping-separator' character that appears adjacent to a 'decimal-separator' character"},
-      {"D3088", "The sub-picture must not contain a 'grouping-separator' at the end of the integer part"},
-      {"D3089", "The sub-picture must not contain two adjacent instances of the 'grouping-separator' character"},
-      {"D3090", "The integer part of the sub-picture must not contain a member of the 'decimal digit family' that is followed by an instance of the 'optional digit character'"},
-      {"D3091", "The fractional part of the sub-picture must not contain an instance of the 'optional digit character' that is followed by a member of the 'decimal digit family'"},
-      {"D3092", "A sub-picture that contains a 'percent' or 'per-mille' character must not contain a character treated as an 'exponent-separator'"},
-      {"D3093", "The exponent part of the sub-picture must comprise only of one or more characters that are members of the 'decimal digit family'"},
-      {"D3100", "The radix of the formatBase function must be between 2 and 36.  It was given {{value}}"},
-      {"D3110", "The argument of the toMillis function must be an ISO 8601 formatted timestamp. Given {{value}}"},
+      {"D3085",
+       "The mantissa part of a sub-picture must contain at least one character that is either an "
+       "'optional digit character' or a member of the 'decimal digit family'"},
+      {"D3086",
+       "The sub-picture must not contain a passive character that is preceded by an active "
+       "character and that is followed by another active character"},
+      {"D3087",
+       "The sub-picture must not contain a 'grouping-separator' character that appears adjacent to "
+       "a 'decimal-separator' character"},
+      {"D3088",
+       "The sub-picture must not contain a 'grouping-separator' at the end of the integer part"},
+      {"D3089",
+       "The sub-picture must not contain two adjacent instances of the 'grouping-separator' "
+       "character"},
+      {"D3090",
+       "The integer part of the sub-picture must not contain a member of the 'decimal digit "
+       "family' that is followed by an instance of the 'optional digit character'"},
+      {"D3091",
+       "The fractional part of the sub-picture must not contain an instance of the 'optional digit "
+       "character' that is followed by a member of the 'decimal digit family'"},
+      {"D3092",
+       "A sub-picture that contains a 'percent' or 'per-mille' character must not contain a "
+       "character treated as an 'exponent-separator'"},
+      {"D3093",
+       "The exponent part of the sub-picture must comprise only of one or more characters that are "
+       "members of the 'decimal digit family'"},
+      {"D3100",
+       "The radix of the formatBase function must be between 2 and 36.  It was given {{value}}"},
+      {"D3110",
+       "The argument of the toMillis function must be an ISO 8601 formatted timestamp. Given "
+       "{{value}}"},
       {"D3120", "Syntax error in expression passed to function eval: {{value}}"},
       {"D3121", "Dynamic error evaluating the expression passed to function eval: {{value}}"},
-      {"D3130", "Formatting or parsing an integer as a sequence starting with {{value}} is not supported by this implementation"},
+      {"D3130",
+       "Formatting or parsing an integer as a sequence starting with {{value}} is not supported by "
+       "this implementation"},
       {"D3131", "In a decimal digit pattern, all digits must be from the same decimal group"},
       {"D3132", "Unknown component specifier {{value}} in date/time picture string"},
-      {"D3133", "The 'name' modifier can only be applied to months and days in the date/time picture string, not {{value}}"},
+      {"D3133",
+       "The 'name' modifier can only be applied to months and days in the date/time picture "
+       "string, not {{value}}"},
       {"D3134", "The timezone integer format specifier cannot have more than four digits"},
       {"D3135", "No matching closing bracket ']' in date/time picture string"},
-      {"D3136", "The date/time picture string is missing specifiers required to parse the timestamp"},
+      {"D3136",
+       "The date/time picture string is missing specifiers required to parse the timestamp"},
       {"D3137", "{{{message}}}"},
-      {"D3138", "The $single() function expected exactly 1 matching result.  Instead it matched more."},
-      {"D3139", "The $single() function expected exactly 1 matching result.  Instead it matched 0."},
+      {"D3138",
+       "The $single() function expected exactly 1 matching result.  Instead it matched more."},
+      {"D3139",
+       "The $single() function expected exactly 1 matching result.  Instead it matched 0."},
       {"D3140", "Malformed URL passed to ${{{functionName}}}(): {{value}}"},
       {"D3141", "{{{message}}}"},
-      {"U1001", "Stack overflow error: Check for non-terminating recursive function.  Consider rewriting as tail-recursive."},
+      {"U1001",
+       "Stack overflow error: Check for non-terminating recursive function.  Consider rewriting as "
+       "tail-recursive."},
       {"U1002", "Expression evaluation timeout: Check for infinite loop"},
       // sfn-local's memory budget, and JSON's nesting limit for values
-      {"U1003", "Expression evaluation exceeded its memory budget ({{{message}}}): Check for values that grow without bound"},
+      {"U1003",
+       "Expression evaluation exceeded its memory budget ({{{message}}}): Check for values that "
+       "grow without bound"},
       {"U1004", "Value nesting depth exceeds the maximum allowed (1000)"},
       {"D1011", "Expression evaluation depth exceeded"},
   };
@@ -162,13 +223,20 @@ std::string fill(std::string_view tmpl, const JsonataException& e) {
         append_json_string(q, s);
         return q;
       };
-      if (key == "token") out += quoted(e.token.value_or(""));
-      else if (key == "value") out += triple ? value_text(e.value) : json_text(e.value);
-      else if (key == "value2") out += triple ? value_text(e.value2) : json_text(e.value2);
-      else if (key == "index") out += e.index ? std::to_string(*e.index) : "";
-      else if (key == "type") out += e.type;
-      else if (key == "message") out += e.message;
-      else if (key == "functionName") out += e.token.value_or("");
+      if (key == "token")
+        out += quoted(e.token.value_or(""));
+      else if (key == "value")
+        out += triple ? value_text(e.value) : json_text(e.value);
+      else if (key == "value2")
+        out += triple ? value_text(e.value2) : json_text(e.value2);
+      else if (key == "index")
+        out += e.index ? std::to_string(*e.index) : "";
+      else if (key == "type")
+        out += e.type;
+      else if (key == "message")
+        out += e.message;
+      else if (key == "functionName")
+        out += e.token.value_or("");
       i = end + (triple ? 3 : 2);
     } else {
       out += tmpl[i++];
@@ -179,8 +247,8 @@ std::string fill(std::string_view tmpl, const JsonataException& e) {
 
 }  // namespace
 
-void throw_error(std::string code, std::optional<std::size_t> position, std::optional<std::string> token,
-                 Value value) {
+void throw_error(std::string code, std::optional<std::size_t> position,
+                 std::optional<std::string> token, Value value) {
   JsonataException e;
   e.code = std::move(code);
   e.position = position;

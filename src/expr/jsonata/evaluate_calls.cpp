@@ -1,9 +1,11 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md):
+// src/jsonata.js, evaluateFunction(), apply(), partial application, transforms.
 // Function calls, the tail-call trampoline, lambdas and closures, partial application, the
 // ~> operator (application and chaining), regex matchers and transforms.
 #include <algorithm>
 
+#include "expr/jsonata/builtin_registry.h"
 #include "expr/jsonata/evaluator.h"
-#include "expr/jsonata/registry.h"
 #include "expr/jsonata/utf8.h"
 
 namespace sfn::jsonata {
@@ -19,25 +21,33 @@ Function::~Function() {
 int function_arity(const Value& v) {
   const Function& f = v.as_function();
   switch (f.kind) {
-    case Function::Kind::Lambda: return static_cast<int>(f.params.size());
-    case Function::Kind::Native: return f.builtin->arity;
+    case Function::Kind::Lambda:
+      return static_cast<int>(f.params.size());
+    case Function::Kind::Native:
+      return f.builtin->arity;
     case Function::Kind::PartialNative: {
       int n = 0;
       for (bool p : f.placeholder) n += p ? 1 : 0;
       return n;
     }
-    case Function::Kind::Chain: return 1;
-    case Function::Kind::Regex: return 1;
-    case Function::Kind::RegexNext: return 0;
-    case Function::Kind::Transform: return 1;
+    case Function::Kind::Chain:
+      return 1;
+    case Function::Kind::Regex:
+      return 1;
+    case Function::Kind::RegexNext:
+      return 0;
+    case Function::Kind::Transform:
+      return 1;
   }
   return 0;
 }
 
-Value Evaluator::evaluate_function(const Node* expr, const Value& input, Frame* env, const Value* applyto) {
+Value Evaluator::evaluate_function(const Node* expr, const Value& input, Frame* env,
+                                   const Value* applyto) {
   Value proc = evaluate(expr->procedure.get(), input, env);
   const Node* procedure = expr->procedure.get();
-  if (proc.is_undefined() && procedure->type == NodeType::Path && lookup(env, procedure->steps[0]->value)) {
+  if (proc.is_undefined() && procedure->type == NodeType::Path &&
+      lookup(env, procedure->steps[0]->value)) {
     throw_error("T1005", expr->position, procedure->steps[0]->value);
   }
   std::vector<Value> args;
@@ -64,7 +74,8 @@ Value Evaluator::apply(const Value& proc, std::vector<Value> args, const Value& 
     Value next = evaluate(call->procedure.get(), thunk->input, thunk->env);
     std::vector<Value> evaluated;
     evaluated.reserve(call->arguments.size());
-    for (const auto& a : call->arguments) evaluated.push_back(evaluate(a.get(), thunk->input, thunk->env));
+    for (const auto& a : call->arguments)
+      evaluated.push_back(evaluate(a.get(), thunk->input, thunk->env));
     try {
       result = apply_inner(next, std::move(evaluated), input, env);
     } catch (JsonataException& e) {
@@ -76,7 +87,8 @@ Value Evaluator::apply(const Value& proc, std::vector<Value> args, const Value& 
   return result;
 }
 
-Value Evaluator::apply_inner(const Value& proc, std::vector<Value> args, const Value& input, Frame* env) {
+Value Evaluator::apply_inner(const Value& proc, std::vector<Value> args, const Value& input,
+                             Frame* env) {
   check_stack();  // chains (f ~> g) and partial applications call natively, not via evaluate()
   if (!proc.is_function()) throw_error("T1006", {}, {});
   const Function& fn = proc.as_function();
@@ -210,7 +222,8 @@ Value Evaluator::evaluate_partial(const Node* expr, const Value& input, Frame* e
   }
   Value proc = evaluate(expr->procedure.get(), input, env);
   const Node* procedure = expr->procedure.get();
-  if (proc.is_undefined() && procedure->type == NodeType::Path && lookup(env, procedure->steps[0]->value)) {
+  if (proc.is_undefined() && procedure->type == NodeType::Path &&
+      lookup(env, procedure->steps[0]->value)) {
     throw_error("T1007", expr->position, procedure->steps[0]->value);
   }
   if (proc.is_function()) {
@@ -261,7 +274,8 @@ Value Evaluator::evaluate_partial(const Node* expr, const Value& input, Frame* e
 
 Value Evaluator::evaluate_apply(const Node* expr, const Value& input, Frame* env) {
   Value lhs = evaluate(expr->lhs.get(), input, env);
-  if (expr->rhs->type == NodeType::Function) return evaluate_function(expr->rhs.get(), input, env, &lhs);
+  if (expr->rhs->type == NodeType::Function)
+    return evaluate_function(expr->rhs.get(), input, env, &lhs);
   Value func = evaluate(expr->rhs.get(), input, env);
   if (!func.is_function()) throw_error("T2006", expr->position, {}, func);
   if (lhs.is_function()) {

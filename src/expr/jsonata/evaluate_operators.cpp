@@ -1,3 +1,5 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md):
+// src/jsonata.js, the operator evaluators.
 // Binary and unary operators: arithmetic, comparison, equality, string concatenation, range,
 // inclusion, boolean and/or; unary minus, array and object constructors.
 #include <cmath>
@@ -13,11 +15,16 @@ Value numeric(const Value& lhs, const Value& rhs, const std::string& op) {
   if (lhs.is_undefined() || rhs.is_undefined()) return Value{};
   double a = lhs.as_number(), b = rhs.as_number();
   switch (op[0]) {
-    case '+': return Value::number(a + b);
-    case '-': return Value::number(a - b);
-    case '*': return Value::number(a * b);
-    case '/': return Value::number(a / b);
-    default: return Value::number(std::fmod(a, b));
+    case '+':
+      return Value::number(a + b);
+    case '-':
+      return Value::number(a - b);
+    case '*':
+      return Value::number(a * b);
+    case '/':
+      return Value::number(a / b);
+    default:
+      return Value::number(std::fmod(a, b));
   }
 }
 
@@ -50,8 +57,10 @@ Value comparison(const Value& lhs, const Value& rhs, const std::string& op) {
 }
 
 Value range(const Value& lhs, const Value& rhs) {
-  if (lhs.is_defined() && !(lhs.is_number() && is_integer(lhs.as_number()))) throw_error("T2003", {}, {}, lhs);
-  if (rhs.is_defined() && !(rhs.is_number() && is_integer(rhs.as_number()))) throw_error("T2004", {}, {}, rhs);
+  if (lhs.is_defined() && !(lhs.is_number() && is_integer(lhs.as_number())))
+    throw_error("T2003", {}, {}, lhs);
+  if (rhs.is_defined() && !(rhs.is_number() && is_integer(rhs.as_number())))
+    throw_error("T2004", {}, {}, rhs);
   if (lhs.is_undefined() || rhs.is_undefined()) return Value{};
   double a = lhs.as_number(), b = rhs.as_number();
   if (a > b) return Value{};
@@ -69,8 +78,10 @@ bool strict_equal(const Value& a, const Value& b) {
   switch (a.type()) {
     case ValueType::Array:
     case ValueType::Object:
-    case ValueType::Function: return a.identity() == b.identity();
-    default: return deep_equal(a, b);
+    case ValueType::Function:
+      return a.identity() == b.identity();
+    default:
+      return deep_equal(a, b);
   }
 }
 
@@ -95,21 +106,29 @@ Value Evaluator::evaluate_binary(const Node* expr, const Value& input, Frame* en
   Value rhs = evaluate(expr->rhs.get(), input, env);
   try {
     switch (op[0]) {
-      case '+': case '-': case '*': case '/': case '%': return numeric(lhs, rhs, op);
+      case '+':
+      case '-':
+      case '*':
+      case '/':
+      case '%':
+        return numeric(lhs, rhs, op);
       case '=':
         if (lhs.is_undefined() || rhs.is_undefined()) return Value::boolean(false);
         return Value::boolean(deep_equal(lhs, rhs));
       case '!':
         if (lhs.is_undefined() || rhs.is_undefined()) return Value::boolean(false);
         return Value::boolean(!deep_equal(lhs, rhs));
-      case '<': case '>': return comparison(lhs, rhs, op);
+      case '<':
+      case '>':
+        return comparison(lhs, rhs, op);
       case '&': {
         const Value l = lhs.is_defined() ? to_string_value(lhs) : Value::string("");
         const Value r = rhs.is_defined() ? to_string_value(rhs) : Value::string("");
         MemoryBudget::require(l.as_string().size() + r.as_string().size());
         return Value::string(l.as_string() + r.as_string());
       }
-      case '.': return range(lhs, rhs);
+      case '.':
+        return range(lhs, rhs);
       case 'i': {
         if (lhs.is_undefined() || rhs.is_undefined()) return Value::boolean(false);
         if (rhs.is_array()) {
@@ -120,7 +139,8 @@ Value Evaluator::evaluate_binary(const Node* expr, const Value& input, Frame* en
         }
         return Value::boolean(strict_equal(rhs, lhs));
       }
-      default: break;
+      default:
+        break;
     }
   } catch (JsonataException& e) {
     e.position = expr->position;

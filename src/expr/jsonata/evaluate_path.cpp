@@ -1,3 +1,5 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md):
+// src/jsonata.js, evaluatePath(), evaluateStep(), evaluateTupleStep().
 // Paths: steps over sequences, tuple streams for %, @ and # bindings and predicates (filters)
 // (jsonata-js evaluatePath/evaluateStep/evaluateTupleStep & co.). Order-by, group-by and object
 // constructors are in evaluate_sort_group.cpp.

@@ -1,3 +1,5 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md):
+// src/jsonata.js, evaluateSortExpression(), evaluateGroupExpression().
 // Order-by (^), group-by ({...} on a path) and object constructors (jsonata-js
 // evaluateSortExpression, evaluateGroupExpression, evaluateObjectConstructor).
 #include <cmath>

@@ -1,3 +1,4 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md): src/jsonata.js, evaluate().
 // evaluate(): one case per AST node type, then predicates, grouping and sequence collapsing.
 #include "expr/jsonata/evaluator.h"
 
@@ -5,7 +6,7 @@
 
 #include <cmath>
 
-#include "expr/jsonata/registry.h"
+#include "expr/jsonata/builtin_registry.h"
 #include "expr/jsonata/stringify.h"
 
 namespace sfn::jsonata {
@@ -138,7 +139,7 @@ void Frame::bind(std::string_view name, Value v) {
   vars.emplace_back(std::string(name), std::move(v));
 }
 
-Evaluator::Evaluator(const FunctionRegistry& registry, const Limits& limits)
+Evaluator::Evaluator(const BuiltinRegistry& registry, const Limits& limits)
     : registry_(registry), limits_(limits) {
   deadline_ = std::chrono::steady_clock::now() + limits.timeout;
   // pthread_getattr_np reads /proc/self/maps on the main thread: once per thread is enough

@@ -1,3 +1,5 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md):
+// src/jsonata.js, evaluate() and its helpers.
 // The per-evaluation state (frames, limits, clock) and the const-AST evaluator of jsonata-js'
 // jsonata.js evaluate(). One Evaluator serves exactly one Program::evaluate call.
 #pragma once
@@ -31,7 +33,7 @@ struct Frame {
 };
 
 class Evaluator;
-class FunctionRegistry;
+class BuiltinRegistry;
 
 struct CallContext {
   Evaluator& ev;
@@ -83,7 +85,7 @@ int function_arity(const Value& f);
 
 class Evaluator {
  public:
-  Evaluator(const FunctionRegistry& registry, const Limits& limits);
+  Evaluator(const BuiltinRegistry& registry, const Limits& limits);
 
   Value evaluate(const Node* expr, const Value& input, Frame* env);
   Value apply(const Value& proc, std::vector<Value> args, const Value& input, Frame* env);
@@ -99,7 +101,7 @@ class Evaluator {
     }
     return rng_;
   }
-  const FunctionRegistry& registry() const { return registry_; }
+  const BuiltinRegistry& registry() const { return registry_; }
 
   // Evaluation of paths, filters, sorting and grouping (evaluate_path.cpp).
   Value evaluate_path(const Node* expr, const Value& input, Frame* env);
@@ -142,7 +144,7 @@ class Evaluator {
  private:
   void check_limits();
 
-  const FunctionRegistry& registry_;
+  const BuiltinRegistry& registry_;
   Limits limits_;
   std::deque<Frame> frames_;
   std::vector<NodePtr> asts_;

@@ -1,10 +1,12 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md):
+// src/functions.js, formatNumber().
 // $formatNumber (XPath F&O 4.7 fn:format-number) following jsonata-js functions.js formatNumber:
 // split the picture into sub-pictures, validate (D3080-D3093), analyse, then format.
 #include "expr/jsonata/format_number.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <algorithm>
 #include <map>
 #include <numeric>
 
@@ -43,11 +45,17 @@ std::size_t count_of(const U& s, const U& needle) {
 }  // namespace
 
 std::string format_number(double value, const std::string& picture_utf8, const Value& options) {
-  std::map<std::string, U> props = {
-      {"decimal-separator", U"."}, {"grouping-separator", U","}, {"exponent-separator", U"e"},
-      {"infinity", U"Infinity"},   {"minus-sign", U"-"},         {"NaN", U"NaN"},
-      {"percent", U"%"},           {"per-mille", U"\u2030"},     {"zero-digit", U"0"},
-      {"digit", U"#"},             {"pattern-separator", U";"}};
+  std::map<std::string, U> props = {{"decimal-separator", U"."},
+                                    {"grouping-separator", U","},
+                                    {"exponent-separator", U"e"},
+                                    {"infinity", U"Infinity"},
+                                    {"minus-sign", U"-"},
+                                    {"NaN", U"NaN"},
+                                    {"percent", U"%"},
+                                    {"per-mille", U"\u2030"},
+                                    {"zero-digit", U"0"},
+                                    {"digit", U"#"},
+                                    {"pattern-separator", U";"}};
   if (options.is_object()) {
     for (const auto& [k, v] : options.as_object().entries) {
       if (v.is_string()) props[k] = to_u32(v.as_string());
@@ -55,13 +63,14 @@ std::string format_number(double value, const std::string& picture_utf8, const V
   }
   const char32_t zero = props["zero-digit"].empty() ? U'0' : props["zero-digit"][0];
   auto is_digit = [&](char32_t c) { return c >= zero && c < zero + 10; };
-  const U dec = props["decimal-separator"], grp = props["grouping-separator"], expsep = props["exponent-separator"];
+  const U dec = props["decimal-separator"], grp = props["grouping-separator"],
+          expsep = props["exponent-separator"];
   const U digit = props["digit"], patsep = props["pattern-separator"], percent = props["percent"],
           permille = props["per-mille"];
   auto first = [](const U& s) { return s.empty() ? char32_t(0) : s[0]; };
   auto is_active = [&](char32_t c) {
-    return is_digit(c) || c == first(dec) || c == first(expsep) || c == first(grp) || c == first(digit) ||
-           c == first(patsep);
+    return is_digit(c) || c == first(dec) || c == first(expsep) || c == first(grp) ||
+           c == first(digit) || c == first(patsep);
   };
   U picture = to_u32(picture_utf8);
   std::vector<U> subs;
@@ -128,7 +137,9 @@ std::string format_number(double value, const std::string& picture_utf8, const V
       if (!is_active(c)) error = "D3086";
     }
     if (dpos != U::npos) {
-      if ((dpos > 0 && sp[dpos - 1] == first(grp)) || (dpos + 1 < sp.size() && sp[dpos + 1] == first(grp))) error = "D3087";
+      if ((dpos > 0 && sp[dpos - 1] == first(grp)) ||
+          (dpos + 1 < sp.size() && sp[dpos + 1] == first(grp)))
+        error = "D3087";
     } else if (!p.integer.empty() && p.integer.back() == first(grp)) {
       error = "D3088";
     }
@@ -145,7 +156,8 @@ std::string format_number(double value, const std::string& picture_utf8, const V
         if (is_digit(p.fractional[k])) error = "D3091";
       }
     }
-    if (p.has_exponent && !p.exponent.empty() && (count_of(sp, percent) || count_of(sp, permille))) error = "D3092";
+    if (p.has_exponent && !p.exponent.empty() && (count_of(sp, percent) || count_of(sp, permille)))
+      error = "D3092";
     if (p.has_exponent) {
       bool bad = p.exponent.empty();
       for (char32_t c : p.exponent) bad = bad || !is_digit(c);
@@ -174,7 +186,8 @@ std::string format_number(double value, const std::string& picture_utf8, const V
       for (int x : pic.int_groups) factor = std::gcd(factor, x);
       bool regular = factor > 0;
       for (std::size_t i = 1; i <= pic.int_groups.size() && regular; ++i) {
-        regular = std::find(pic.int_groups.begin(), pic.int_groups.end(), static_cast<int>(i) * factor) != pic.int_groups.end();
+        regular = std::find(pic.int_groups.begin(), pic.int_groups.end(),
+                            static_cast<int>(i) * factor) != pic.int_groups.end();
       }
       pic.regular = regular ? factor : 0;
     }
@@ -216,8 +229,10 @@ std::string format_number(double value, const std::string& picture_utf8, const V
   }
   Pic& pic = value >= 0 ? vars[0] : vars[1];
   double adjusted = value;
-  if (count_of(pic.picture, percent)) adjusted = value * 100;
-  else if (count_of(pic.picture, permille)) adjusted = value * 1000;
+  if (count_of(pic.picture, percent))
+    adjusted = value * 100;
+  else if (count_of(pic.picture, permille))
+    adjusted = value * 1000;
   double mantissa = adjusted;
   bool has_exp = false;
   double exponent = 0;
@@ -261,7 +276,8 @@ std::string format_number(double value, const std::string& picture_utf8, const V
   dpos = static_cast<long>(s.find(dec));
   if (pic.regular > 0) {
     long groups = (dpos - 1) / pic.regular;
-    for (long g = 1; g <= groups; ++g) s.insert(static_cast<std::size_t>(dpos - g * pic.regular), grp);
+    for (long g = 1; g <= groups; ++g)
+      s.insert(static_cast<std::size_t>(dpos - g * pic.regular), grp);
   } else {
     for (int pos : pic.int_groups) {
       s.insert(static_cast<std::size_t>(std::max(0L, dpos - pos)), grp);
@@ -269,7 +285,8 @@ std::string format_number(double value, const std::string& picture_utf8, const V
     }
   }
   dpos = static_cast<long>(s.find(dec));
-  for (int pos : pic.frac_groups) s.insert(std::min(s.size(), static_cast<std::size_t>(pos + dpos + 1)), grp);
+  for (int pos : pic.frac_groups)
+    s.insert(std::min(s.size(), static_cast<std::size_t>(pos + dpos + 1)), grp);
   dpos = static_cast<long>(s.find(dec));
   if (pic.min_frac == 0 && dpos == static_cast<long>(s.size()) - 1) s.pop_back();
   if (has_exp) {

@@ -1,3 +1,5 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md):
+// src/datetime.js, the number-to-words tables, formatInteger(), parseInteger().
 #include "expr/jsonata/integer_picture.h"
 
 #include <cmath>
@@ -7,29 +9,34 @@
 #include "expr/jsonata/datetime.h"
 #include "expr/jsonata/error.h"
 #include "expr/jsonata/utf8.h"
+#include "sfn/common/ascii.h"
 
 namespace sfn::jsonata {
 namespace {
 
 constexpr char32_t kDecimalGroups[] = {
-    0x30,   0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66,
-    0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50,
-    0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10};
+    0x30,   0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6,
+    0x0C66, 0x0CE6, 0x0D66, 0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0,
+    0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620,
+    0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10};
 
-const char* const kFew[] = {"Zero",    "One",     "Two",       "Three",    "Four",     "Five",    "Six",
-                            "Seven",   "Eight",   "Nine",      "Ten",      "Eleven",   "Twelve",  "Thirteen",
-                            "Fourteen", "Fifteen", "Sixteen",  "Seventeen", "Eighteen", "Nineteen"};
-const char* const kOrdinals[] = {"Zeroth",     "First",      "Second",      "Third",       "Fourth",
-                                 "Fifth",      "Sixth",      "Seventh",     "Eighth",      "Ninth",
-                                 "Tenth",      "Eleventh",   "Twelfth",     "Thirteenth",  "Fourteenth",
-                                 "Fifteenth",  "Sixteenth",  "Seventeenth", "Eighteenth",  "Nineteenth"};
-const char* const kDecades[] = {"Twenty", "Thirty", "Forty", "Fifty", "Sixty", "Seventy", "Eighty", "Ninety", "Hundred"};
+const char* const kFew[] = {"Zero",    "One",     "Two",       "Three",    "Four",
+                            "Five",    "Six",     "Seven",     "Eight",    "Nine",
+                            "Ten",     "Eleven",  "Twelve",    "Thirteen", "Fourteen",
+                            "Fifteen", "Sixteen", "Seventeen", "Eighteen", "Nineteen"};
+const char* const kOrdinals[] = {
+    "Zeroth",     "First",     "Second",    "Third",       "Fourth",     "Fifth",     "Sixth",
+    "Seventh",    "Eighth",    "Ninth",     "Tenth",       "Eleventh",   "Twelfth",   "Thirteenth",
+    "Fourteenth", "Fifteenth", "Sixteenth", "Seventeenth", "Eighteenth", "Nineteenth"};
+const char* const kDecades[] = {"Twenty",  "Thirty", "Forty",  "Fifty",  "Sixty",
+                                "Seventy", "Eighty", "Ninety", "Hundred"};
 const char* const kMagnitudes[] = {"Thousand", "Million", "Billion", "Trillion"};
 
 std::string words(double num, bool prev, bool ord) {
   std::string w;
   if (num <= 19) {
-    w = std::string(prev ? " and " : "") + (ord ? kOrdinals[static_cast<int>(num)] : kFew[static_cast<int>(num)]);
+    w = std::string(prev ? " and " : "") +
+        (ord ? kOrdinals[static_cast<int>(num)] : kFew[static_cast<int>(num)]);
   } else if (num < 100) {
     int tens = static_cast<int>(num / 10);
     int rem = static_cast<int>(std::fmod(num, 10));
@@ -65,9 +72,9 @@ std::string words(double num, bool prev, bool ord) {
 }
 
 std::string to_roman(double value) {
-  static const std::pair<int, const char*> kRoman[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"},
-                                                      {90, "xc"},   {50, "l"},   {40, "xl"},  {10, "x"},   {9, "ix"},
-                                                      {5, "v"},     {4, "iv"},   {1, "i"}};
+  static const std::pair<int, const char*> kRoman[] = {
+      {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
+      {40, "xl"},  {10, "x"},   {9, "ix"},  {5, "v"},    {4, "iv"},  {1, "i"}};
   std::string out;
   auto v = static_cast<long long>(value);
   for (const auto& [n, s] : kRoman) {
@@ -89,26 +96,21 @@ std::string to_letters(double value, char a) {
   return out;
 }
 
-std::string ascii_case(std::string s, bool upper) {
-  for (auto& c : s) c = static_cast<char>(upper ? std::toupper(static_cast<unsigned char>(c)) : std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 const std::map<std::string, double>& word_values() {
   static const std::map<std::string, double> table = [] {
     std::map<std::string, double> t;
     for (int i = 0; i < 20; ++i) {
-      t[ascii_case(kFew[i], false)] = i;
-      t[ascii_case(kOrdinals[i], false)] = i;
+      t[ascii_lower(kFew[i])] = i;
+      t[ascii_lower(kOrdinals[i])] = i;
     }
     for (int i = 0; i < 9; ++i) {
-      std::string l = ascii_case(kDecades[i], false);
+      std::string l = ascii_lower(kDecades[i]);
       t[l] = (i + 2) * 10;
       t[l.substr(0, l.size() - 1) + "ieth"] = (i + 2) * 10;
     }
     t["hundredth"] = 100;
     for (int i = 0; i < 4; ++i) {
-      std::string l = ascii_case(kMagnitudes[i], false);
+      std::string l = ascii_lower(kMagnitudes[i]);
       t[l] = std::pow(10, (i + 1) * 3);
       t[l + "th"] = std::pow(10, (i + 1) * 3);
     }
@@ -128,14 +130,25 @@ IntegerFormat analyse_integer_picture(const std::string& picture) {
     std::string modifier = picture.substr(semicolon + 1);
     if (!modifier.empty() && modifier[0] == 'o') f.ordinal = true;
   }
-  if (primary == "A") { f.tcase = IntegerFormat::Case::Upper; f.primary = IntegerFormat::Primary::Letters; }
-  else if (primary == "a") { f.primary = IntegerFormat::Primary::Letters; }
-  else if (primary == "I") { f.tcase = IntegerFormat::Case::Upper; f.primary = IntegerFormat::Primary::Roman; }
-  else if (primary == "i") { f.primary = IntegerFormat::Primary::Roman; }
-  else if (primary == "W") { f.tcase = IntegerFormat::Case::Upper; f.primary = IntegerFormat::Primary::Words; }
-  else if (primary == "Ww") { f.tcase = IntegerFormat::Case::Title; f.primary = IntegerFormat::Primary::Words; }
-  else if (primary == "w") { f.primary = IntegerFormat::Primary::Words; }
-  else {
+  if (primary == "A") {
+    f.tcase = IntegerFormat::Case::Upper;
+    f.primary = IntegerFormat::Primary::Letters;
+  } else if (primary == "a") {
+    f.primary = IntegerFormat::Primary::Letters;
+  } else if (primary == "I") {
+    f.tcase = IntegerFormat::Case::Upper;
+    f.primary = IntegerFormat::Primary::Roman;
+  } else if (primary == "i") {
+    f.primary = IntegerFormat::Primary::Roman;
+  } else if (primary == "W") {
+    f.tcase = IntegerFormat::Case::Upper;
+    f.primary = IntegerFormat::Primary::Words;
+  } else if (primary == "Ww") {
+    f.tcase = IntegerFormat::Case::Title;
+    f.primary = IntegerFormat::Primary::Words;
+  } else if (primary == "w") {
+    f.primary = IntegerFormat::Primary::Words;
+  } else {
     std::optional<char32_t> zero;
     int mandatory = 0, optional = 0, sep_pos = 0;
     std::vector<IntegerFormat::Separator> seps;
@@ -148,8 +161,10 @@ IntegerFormat analyse_integer_picture(const std::string& picture) {
           digit = true;
           ++mandatory;
           ++sep_pos;
-          if (!zero) zero = g;
-          else if (*zero != g) throw_error("D3131");
+          if (!zero)
+            zero = g;
+          else if (*zero != g)
+            throw_error("D3131");
           break;
         }
       }
@@ -197,15 +212,19 @@ std::string format_integer_with(double value, IntegerFormat f) {
   value = std::fabs(value);
   std::string out;
   switch (f.primary) {
-    case IntegerFormat::Primary::Letters: out = to_letters(value, f.tcase == IntegerFormat::Case::Upper ? 'A' : 'a'); break;
+    case IntegerFormat::Primary::Letters:
+      out = to_letters(value, f.tcase == IntegerFormat::Case::Upper ? 'A' : 'a');
+      break;
     case IntegerFormat::Primary::Roman:
       out = to_roman(value);
-      if (f.tcase == IntegerFormat::Case::Upper) out = ascii_case(out, true);
+      if (f.tcase == IntegerFormat::Case::Upper) out = ascii_upper(out);
       break;
     case IntegerFormat::Primary::Words:
       out = words(value, false, f.ordinal);
-      if (f.tcase == IntegerFormat::Case::Upper) out = ascii_case(out, true);
-      else if (f.tcase == IntegerFormat::Case::Lower) out = ascii_case(out, false);
+      if (f.tcase == IntegerFormat::Case::Upper)
+        out = ascii_upper(out);
+      else if (f.tcase == IntegerFormat::Case::Lower)
+        out = ascii_lower(out);
       break;
     case IntegerFormat::Primary::Decimal: {
       char buf[64];
@@ -242,7 +261,8 @@ std::string format_integer_with(double value, IntegerFormat f) {
       }
       break;
     }
-    case IntegerFormat::Primary::Sequence: throw_error("D3130", {}, {}, Value::string(f.token));
+    case IntegerFormat::Primary::Sequence:
+      throw_error("D3130", {}, {}, Value::string(f.token));
   }
   return negative ? "-" + out : out;
 }
@@ -250,8 +270,10 @@ std::string format_integer_with(double value, IntegerFormat f) {
 std::string integer_regex(const IntegerFormat& f, bool fixed_width) {
   bool upper = f.tcase == IntegerFormat::Case::Upper;
   switch (f.primary) {
-    case IntegerFormat::Primary::Letters: return upper ? "[A-Z]+" : "[a-z]+";
-    case IntegerFormat::Primary::Roman: return upper ? "[MDCLXVI]+" : "[mdclxvi]+";
+    case IntegerFormat::Primary::Letters:
+      return upper ? "[A-Z]+" : "[a-z]+";
+    case IntegerFormat::Primary::Roman:
+      return upper ? "[MDCLXVI]+" : "[mdclxvi]+";
     case IntegerFormat::Primary::Words: {
       std::string re = "(?:";
       for (const auto& [w, v] : word_values()) re += w + "|";
@@ -262,7 +284,8 @@ std::string integer_regex(const IntegerFormat& f, bool fixed_width) {
       if (f.ordinal) re += "(?:th|st|nd|rd)";
       return re;
     }
-    case IntegerFormat::Primary::Sequence: throw_error("D3130", {}, {}, Value::string(f.token));
+    case IntegerFormat::Primary::Sequence:
+      throw_error("D3130", {}, {}, Value::string(f.token));
   }
   return "";
 }
@@ -272,14 +295,22 @@ std::optional<double> parse_integer_with(const std::string& text, const IntegerF
     case IntegerFormat::Primary::Letters: {
       double d = 0;
       char a = f.tcase == IntegerFormat::Case::Upper ? 'A' : 'a';
-      for (std::size_t i = 0; i < text.size(); ++i) d += (text[text.size() - i - 1] - a + 1) * std::pow(26, i);
+      for (std::size_t i = 0; i < text.size(); ++i)
+        d += (text[text.size() - i - 1] - a + 1) * std::pow(26, i);
       return d;
     }
     case IntegerFormat::Primary::Roman: {
-      std::string r = ascii_case(text, true);
+      std::string r = ascii_upper(text);
       double decimal = 0, max = 1;
       for (auto it = r.rbegin(); it != r.rend(); ++it) {
-        double v = *it == 'M' ? 1000 : *it == 'D' ? 500 : *it == 'C' ? 100 : *it == 'L' ? 50 : *it == 'X' ? 10 : *it == 'V' ? 5 : *it == 'I' ? 1 : 0;
+        double v = *it == 'M'   ? 1000
+                   : *it == 'D' ? 500
+                   : *it == 'C' ? 100
+                   : *it == 'L' ? 50
+                   : *it == 'X' ? 10
+                   : *it == 'V' ? 5
+                   : *it == 'I' ? 1
+                                : 0;
         if (v < max) {
           decimal -= v;
         } else {
@@ -290,13 +321,27 @@ std::optional<double> parse_integer_with(const std::string& text, const IntegerF
       return decimal;
     }
     case IntegerFormat::Primary::Words: {
-      std::string t = ascii_case(text, false);
+      std::string t = ascii_lower(text);
       std::vector<std::string> parts;
       std::string cur;
       for (std::size_t i = 0; i < t.size(); ++i) {
-        if (t.compare(i, 2, ", ") == 0) { parts.push_back(cur); cur.clear(); ++i; continue; }
-        if (t.compare(i, 5, " and ") == 0) { parts.push_back(cur); cur.clear(); i += 4; continue; }
-        if (t[i] == ' ' || t[i] == '-') { parts.push_back(cur); cur.clear(); continue; }
+        if (t.compare(i, 2, ", ") == 0) {
+          parts.push_back(cur);
+          cur.clear();
+          ++i;
+          continue;
+        }
+        if (t.compare(i, 5, " and ") == 0) {
+          parts.push_back(cur);
+          cur.clear();
+          i += 4;
+          continue;
+        }
+        if (t[i] == ' ' || t[i] == '-') {
+          parts.push_back(cur);
+          cur.clear();
+          continue;
+        }
         cur += t[i];
       }
       parts.push_back(cur);
@@ -328,8 +373,10 @@ std::optional<double> parse_integer_with(const std::string& text, const IntegerF
       std::u32string clean;
       for (char32_t c : digits) {
         bool sep = false;
-        if (f.regular) sep = c == U',';
-        else for (const auto& s : f.separators) sep = sep || s.character == c;
+        if (f.regular)
+          sep = c == U',';
+        else
+          for (const auto& s : f.separators) sep = sep || s.character == c;
         if (f.regular && !f.separators.empty()) sep = sep || c == f.separators[0].character;
         if (!sep) clean += c - f.zero_code + U'0';
       }
@@ -337,7 +384,8 @@ std::optional<double> parse_integer_with(const std::string& text, const IntegerF
       if (ascii.empty() || !std::isdigit(static_cast<unsigned char>(ascii[0]))) return std::nullopt;
       return std::strtod(ascii.c_str(), nullptr);
     }
-    case IntegerFormat::Primary::Sequence: throw_error("D3130", {}, {}, Value::string(f.token));
+    case IntegerFormat::Primary::Sequence:
+      throw_error("D3130", {}, {}, Value::string(f.token));
   }
   return std::nullopt;
 }

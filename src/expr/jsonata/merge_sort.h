@@ -1,3 +1,5 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md):
+// src/functions.js, the merge sort of sort().
 // The stable merge sort jsonata-js uses for both `^(...)` order-by and $sort: the comparator
 // says when a must come *after* b (a user function decides that for $sort), and equal items keep
 // their order.

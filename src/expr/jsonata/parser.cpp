@@ -1,3 +1,5 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md):
+// src/parser.js, the Pratt parser (symbols, nud/led).
 // Top-down operator precedence parser, one nud/led per symbol as in jsonata-js parser.js.
 #include "expr/jsonata/parser.h"
 
@@ -31,10 +33,10 @@ class Parser {
   }
 
   bool known_symbol(const std::string& v) const {
-    static const char* const kSymbols[] = {":", ";", ",", ")", "]", "}", "..", ".", "+", "-", "*", "/",
-                                           "%", "=", "<", ">", "!=", "<=", ">=", "&", "and", "or",
-                                           "in", "~>", "**", "(", "[", "^", "{", ":=", "@", "#", "?",
-                                           "|"};
+    static const char* const kSymbols[] = {
+        ":",  ";", ",", ")", "]",  "}",  "..", ".", "+",   "-",  "*",  "/",
+        "%",  "=", "<", ">", "!=", "<=", ">=", "&", "and", "or", "in", "~>",
+        "**", "(", "[", "^", "{",  ":=", "@",  "#", "?",   "|"};
     for (const char* s : kSymbols) {
       if (v == s) return true;
     }
@@ -63,8 +65,14 @@ class Parser {
     n->position = tok->position;
     n->value = tok->value;
     switch (tok->type) {
-      case TokenType::Name: n->type = NodeType::Name; id_ = "(name)"; break;
-      case TokenType::Variable: n->type = NodeType::Variable; id_ = "(name)"; break;
+      case TokenType::Name:
+        n->type = NodeType::Name;
+        id_ = "(name)";
+        break;
+      case TokenType::Variable:
+        n->type = NodeType::Variable;
+        id_ = "(name)";
+        break;
       case TokenType::Operator:
         if (!known_symbol(tok->value)) throw_error("S0204", tok->position, tok->value);
         n->type = NodeType::Operator;
@@ -108,7 +116,8 @@ class Parser {
         id_ = "(regex)";
         break;
       }
-      case TokenType::End: break;
+      case TokenType::End:
+        break;
     }
     node_ = n;
   }
@@ -139,9 +148,18 @@ class Parser {
       self->type = NodeType::Unary;
       return self;
     }
-    if (id == "*") { self->type = NodeType::Wildcard; return self; }
-    if (id == "**") { self->type = NodeType::Descendant; return self; }
-    if (id == "%") { self->type = NodeType::Parent; return self; }
+    if (id == "*") {
+      self->type = NodeType::Wildcard;
+      return self;
+    }
+    if (id == "**") {
+      self->type = NodeType::Descendant;
+      return self;
+    }
+    if (id == "%") {
+      self->type = NodeType::Parent;
+      return self;
+    }
     if (id == "(") {
       while (id_ != ")") {
         self->expressions.push_back(expression(0));
@@ -216,7 +234,7 @@ class Parser {
   }
 
   NodePtr led(const NodePtr& self, const std::string& id, const NodePtr& left) {
-    if (id == "(" ) return call(self, left);
+    if (id == "(") return call(self, left);
     if (id == "[") {
       if (id_ == "]") {
         Node* step = left.get();
@@ -324,8 +342,10 @@ class Parser {
         std::string sig = "<";
         while (depth > 0 && id_ != "{" && id_ != "(end)") {
           advance("", false);
-          if (id_ == ">") --depth;
-          else if (id_ == "<") ++depth;
+          if (id_ == ">")
+            --depth;
+          else if (id_ == "<")
+            ++depth;
           sig += node_->value;
         }
         advance(">", false);

@@ -1,10 +1,10 @@
 // Program: compile (parse + rewrite) once; evaluate with a fresh Evaluator per call.
 #include "sfn/expr/jsonata/program.h"
 
+#include "expr/jsonata/builtin_registry.h"
 #include "expr/jsonata/evaluator.h"
 #include "expr/jsonata/memory_budget.h"
 #include "expr/jsonata/parser.h"
-#include "expr/jsonata/registry.h"
 
 namespace sfn::jsonata {
 
@@ -42,7 +42,7 @@ tl::expected<std::optional<Json>, Error> Program::evaluate_refs(const Json* inpu
   // declared first: values made from the input may sit in a thrown error until it is converted
   InputStore documents;
   try {
-    const FunctionRegistry& registry = standard_registry(impl_->options.step_functions_functions);
+    const BuiltinRegistry& registry = standard_registry(impl_->options.step_functions_functions);
     // declared before the evaluator: every value is given back to it, and the result is built
     // within it
     MemoryBudget budget(limits.max_memory);

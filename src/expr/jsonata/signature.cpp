@@ -1,3 +1,4 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md): src/signature.js.
 #include "expr/jsonata/signature.h"
 
 #include "expr/jsonata/error.h"
@@ -25,13 +26,20 @@ std::size_t find_closing(const std::string& str, std::size_t start, char open, c
 std::string array_type_name(const std::string& subtype) {
   if (subtype.empty()) return "";
   switch (subtype[0]) {
-    case 's': return "strings";
-    case 'n': return "numbers";
-    case 'b': return "booleans";
-    case 'o': return "objects";
-    case 'a': return "arrays";
-    case 'f': return "functions";
-    default: return subtype;
+    case 's':
+      return "strings";
+    case 'n':
+      return "numbers";
+    case 'b':
+      return "booleans";
+    case 'o':
+      return "objects";
+    case 'a':
+      return "arrays";
+    case 'f':
+      return "functions";
+    default:
+      return subtype;
   }
 }
 
@@ -39,14 +47,22 @@ std::string array_type_name(const std::string& subtype) {
 
 char type_symbol(const Value& v) {
   switch (v.type()) {
-    case ValueType::Function: return 'f';
-    case ValueType::String: return 's';
-    case ValueType::Number: return 'n';
-    case ValueType::Boolean: return 'b';
-    case ValueType::Null: return 'l';
-    case ValueType::Array: return 'a';
-    case ValueType::Object: return 'o';
-    default: return 'm';
+    case ValueType::Function:
+      return 'f';
+    case ValueType::String:
+      return 's';
+    case ValueType::Number:
+      return 'n';
+    case ValueType::Boolean:
+      return 'b';
+    case ValueType::Null:
+      return 'l';
+    case ValueType::Array:
+      return 'a';
+    case ValueType::Object:
+      return 'o';
+    default:
+      return 'm';
   }
 }
 
@@ -65,7 +81,11 @@ std::shared_ptr<Signature> parse_signature(const std::string& signature) {
     char symbol = signature[position];
     if (symbol == ':') break;
     switch (symbol) {
-      case 's': case 'n': case 'b': case 'l': case 'o':
+      case 's':
+      case 'n':
+      case 'b':
+      case 'l':
+      case 'o':
         param.regex = std::string("[") + symbol + "m]";
         param.type = std::string(1, symbol);
         next();
@@ -131,7 +151,8 @@ std::shared_ptr<Signature> parse_signature(const std::string& signature) {
         }
         break;
       }
-      default: break;
+      default:
+        break;
     }
     ++position;
   }
@@ -154,7 +175,8 @@ bool Signature::match_from(const std::string& s, std::size_t pi, std::size_t pos
   if (pi == params.size()) return pos == s.size();
   const auto& p = params[pi];
   std::size_t maxn = 0;
-  while (pos + maxn < s.size() && p.chars.find(s[pos + maxn]) != std::string::npos && (p.quant == '+' || maxn < 1)) {
+  while (pos + maxn < s.size() && p.chars.find(s[pos + maxn]) != std::string::npos &&
+         (p.quant == '+' || maxn < 1)) {
     ++maxn;
   }
   std::size_t minn = p.quant == '?' ? 0 : 1;

@@ -1,3 +1,4 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md): src/functions.js, string().
 #include "expr/jsonata/stringify.h"
 
 #include <cstdio>
@@ -16,9 +17,14 @@ void newline(std::string& out, bool pretty, int depth) {
 // Returns false when the value is omitted (undefined at top level or as a member).
 bool write(std::string& out, const Value& v, bool pretty, int depth) {
   switch (v.type()) {
-    case ValueType::Undefined: return false;
-    case ValueType::Null: out += "null"; return true;
-    case ValueType::Boolean: out += v.as_bool() ? "true" : "false"; return true;
+    case ValueType::Undefined:
+      return false;
+    case ValueType::Null:
+      out += "null";
+      return true;
+    case ValueType::Boolean:
+      out += v.as_bool() ? "true" : "false";
+      return true;
     case ValueType::Number: {
       if (is_numeric(v)) {
         out += js_number_to_string(round_to_precision_15(v.as_number()));
@@ -27,8 +33,12 @@ bool write(std::string& out, const Value& v, bool pretty, int depth) {
       }
       return true;
     }
-    case ValueType::String: append_json_string(out, v.as_string()); return true;
-    case ValueType::Function: out += "\"\""; return true;
+    case ValueType::String:
+      append_json_string(out, v.as_string());
+      return true;
+    case ValueType::Function:
+      out += "\"\"";
+      return true;
     case ValueType::Array: {
       check_depth(static_cast<std::size_t>(depth) + 1);
       const auto& items = v.as_array().items;
@@ -71,13 +81,27 @@ void append_json_string(std::string& out, const std::string& s) {
   out += '"';
   for (unsigned char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c < 0x20) {
           char buf[8];

@@ -1,3 +1,4 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md): src/parser.js, tokenizer().
 // Follows jsonata-js parser.js tokenizer(): same operators, escapes, number syntax and errors.
 #include "expr/jsonata/tokenizer.h"
 
@@ -15,15 +16,16 @@ struct OpEntry {
   int bp;
 };
 constexpr OpEntry kOperators[] = {
-    {".", 75},  {"[", 80},  {"]", 0},   {"{", 70},  {"}", 0},   {"(", 80},  {")", 0},
-    {",", 0},   {"@", 80},  {"#", 80},  {";", 80},  {":", 80},  {"?", 20},  {"+", 50},
-    {"-", 50},  {"*", 60},  {"/", 60},  {"%", 60},  {"|", 20},  {"=", 40},  {"<", 40},
-    {">", 40},  {"^", 40},  {"**", 60}, {"..", 20}, {":=", 10}, {"!=", 40}, {"<=", 40},
-    {">=", 40}, {"~>", 40}, {"?:", 40}, {"??", 40}, {"and", 30}, {"or", 25}, {"in", 40},
-    {"&", 50},  {"!", 0},   {"~", 0},
+    {".", 75},   {"[", 80},  {"]", 0},   {"{", 70},  {"}", 0},   {"(", 80},  {")", 0},   {",", 0},
+    {"@", 80},   {"#", 80},  {";", 80},  {":", 80},  {"?", 20},  {"+", 50},  {"-", 50},  {"*", 60},
+    {"/", 60},   {"%", 60},  {"|", 20},  {"=", 40},  {"<", 40},  {">", 40},  {"^", 40},  {"**", 60},
+    {"..", 20},  {":=", 10}, {"!=", 40}, {"<=", 40}, {">=", 40}, {"~>", 40}, {"?:", 40}, {"??", 40},
+    {"and", 30}, {"or", 25}, {"in", 40}, {"&", 50},  {"!", 0},   {"~", 0},
 };
 
-bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
+bool is_ws(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
 
 }  // namespace
 
@@ -36,9 +38,32 @@ int binding_power(std::string_view op) {
 
 bool is_operator_char(char c) {
   switch (c) {
-    case '.': case '[': case ']': case '{': case '}': case '(': case ')': case ',': case '@':
-    case '#': case ';': case ':': case '?': case '+': case '-': case '*': case '/': case '%':
-    case '|': case '=': case '<': case '>': case '^': case '&': case '!': case '~':
+    case '.':
+    case '[':
+    case ']':
+    case '{':
+    case '}':
+    case '(':
+    case ')':
+    case ',':
+    case '@':
+    case '#':
+    case ';':
+    case ':':
+    case '?':
+    case '+':
+    case '-':
+    case '*':
+    case '/':
+    case '%':
+    case '|':
+    case '=':
+    case '<':
+    case '>':
+    case '^':
+    case '&':
+    case '!':
+    case '~':
       return true;
     default:
       return false;
@@ -133,14 +158,30 @@ std::optional<Token> Tokenizer::next(bool prefix) {
         if (pos_ >= n) break;
         ch = text_[pos_];
         switch (ch) {
-          case '"': qstr += '"'; break;
-          case '\\': qstr += '\\'; break;
-          case '/': qstr += '/'; break;
-          case 'b': qstr += '\b'; break;
-          case 'f': qstr += '\f'; break;
-          case 'n': qstr += '\n'; break;
-          case 'r': qstr += '\r'; break;
-          case 't': qstr += '\t'; break;
+          case '"':
+            qstr += '"';
+            break;
+          case '\\':
+            qstr += '\\';
+            break;
+          case '/':
+            qstr += '/';
+            break;
+          case 'b':
+            qstr += '\b';
+            break;
+          case 'f':
+            qstr += '\f';
+            break;
+          case 'n':
+            qstr += '\n';
+            break;
+          case 'r':
+            qstr += '\r';
+            break;
+          case 't':
+            qstr += '\t';
+            break;
           case 'u': {
             auto hex4 = [&](std::size_t at, unsigned& out) {
               if (at + 4 > n) return false;
@@ -148,17 +189,22 @@ std::optional<Token> Tokenizer::next(bool prefix) {
               for (std::size_t k = 0; k < 4; ++k) {
                 char h = text_[at + k];
                 out <<= 4;
-                if (h >= '0' && h <= '9') out |= h - '0';
-                else if (h >= 'a' && h <= 'f') out |= h - 'a' + 10;
-                else if (h >= 'A' && h <= 'F') out |= h - 'A' + 10;
-                else return false;
+                if (h >= '0' && h <= '9')
+                  out |= h - '0';
+                else if (h >= 'a' && h <= 'f')
+                  out |= h - 'a' + 10;
+                else if (h >= 'A' && h <= 'F')
+                  out |= h - 'A' + 10;
+                else
+                  return false;
               }
               return true;
             };
             unsigned cp;
             if (!hex4(pos_ + 1, cp)) throw_error("S0104", pos_);
             pos_ += 4;
-            if (cp >= 0xD800 && cp <= 0xDBFF && pos_ + 6 < n + 1 && text_.substr(pos_ + 1, 2) == "\\u") {
+            if (cp >= 0xD800 && cp <= 0xDBFF && pos_ + 6 < n + 1 &&
+                text_.substr(pos_ + 1, 2) == "\\u") {
               unsigned lo;
               if (hex4(pos_ + 3, lo) && lo >= 0xDC00 && lo <= 0xDFFF) {
                 cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);

@@ -18,7 +18,8 @@ struct RegexLiteral {
 
 struct Token {
   TokenType type = TokenType::End;
-  std::string value;  // operator text, name, variable name (no $), string value, "true"/"false"/"null"
+  std::string
+      value;  // operator text, name, variable name (no $), string value, "true"/"false"/"null"
   double number = 0;
   std::shared_ptr<RegexLiteral> regex;
   std::size_t position = 0;  // offset just after the token, as jsonata-js reports it

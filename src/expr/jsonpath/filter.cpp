@@ -1,11 +1,11 @@
 // Evaluation of filter expressions, following Jayway's evaluators: a path operand that selects
 // nothing is "undefined" and makes every comparison but != false; ordering comparisons apply to
 // two numbers or two strings only.
-#include "filter.h"
+#include "expr/jsonpath/filter.h"
 
 #include <algorithm>
 
-#include "selector.h"
+#include "expr/jsonpath/selector.h"
 
 namespace sfn::jsonpath::detail {
 namespace {
@@ -46,11 +46,16 @@ bool order(const Json& a, const Json& b, FilterOp op) {
     return false;
   }
   switch (op) {
-    case FilterOp::kLt: return cmp < 0;
-    case FilterOp::kLe: return cmp <= 0;
-    case FilterOp::kGt: return cmp > 0;
-    case FilterOp::kGe: return cmp >= 0;
-    default: return false;
+    case FilterOp::kLt:
+      return cmp < 0;
+    case FilterOp::kLe:
+      return cmp <= 0;
+    case FilterOp::kGt:
+      return cmp > 0;
+    case FilterOp::kGe:
+      return cmp >= 0;
+    default:
+      return false;
   }
 }
 
@@ -77,7 +82,8 @@ bool FilterExpr::test(const Json& current, const Json& root, SelectionBudget& bu
       if (!left.path) return !v->is_boolean() || v->get<bool>();
       return !(!is_definite(left.path->steps) && v->empty());
     }
-    default: break;
+    default:
+      break;
   }
   Json left_storage, right_storage;
   const Json* l = value_of(left, current, root, budget, left_storage);
@@ -86,11 +92,16 @@ bool FilterExpr::test(const Json& current, const Json& root, SelectionBudget& bu
   }
   const Json* r = value_of(right, current, root, budget, right_storage);
   switch (op) {
-    case FilterOp::kEq: return l && r && equal(*l, *r);
-    case FilterOp::kNe: return !(l && r && equal(*l, *r));
-    case FilterOp::kIn: return l && r && contains(*r, *l);
-    case FilterOp::kNin: return !(l && r && contains(*r, *l));
-    default: return l && r && order(*l, *r, op);
+    case FilterOp::kEq:
+      return l && r && equal(*l, *r);
+    case FilterOp::kNe:
+      return !(l && r && equal(*l, *r));
+    case FilterOp::kIn:
+      return l && r && contains(*r, *l);
+    case FilterOp::kNin:
+      return !(l && r && contains(*r, *l));
+    default:
+      return l && r && order(*l, *r, op);
   }
 }
 

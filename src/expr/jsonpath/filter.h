@@ -6,19 +6,27 @@
 #include <optional>
 #include <vector>
 
-#include "selector.h"
+#include "expr/jsonpath/selector.h"
+#include "expr/jsonpath/steps.h"
 #include "sfn/common/json.h"
 #include "sfn/common/linear_regex.h"
-#include "steps.h"
 
 namespace sfn::jsonpath::detail {
 
 enum class FilterOp {
   kExists,  // a lone operand: true when the path selects something
-  kEq, kNe, kLt, kLe, kGt, kGe,
-  kRegex,   // =~ /pattern/flags
-  kIn, kNin,
-  kAnd, kOr, kNot,
+  kEq,
+  kNe,
+  kLt,
+  kLe,
+  kGt,
+  kGe,
+  kRegex,  // =~ /pattern/flags
+  kIn,
+  kNin,
+  kAnd,
+  kOr,
+  kNot,
 };
 
 struct Operand {
@@ -30,7 +38,7 @@ struct Operand {
 
 struct FilterExpr {
   FilterOp op = FilterOp::kExists;
-  Operand left, right;                              // comparisons / kExists (left only)
+  Operand left, right;                                      // comparisons / kExists (left only)
   std::vector<std::shared_ptr<const FilterExpr>> children;  // kAnd, kOr, kNot
 
   // `current` is the node under test (@); `root` is the document the whole path runs on ($).

@@ -6,8 +6,8 @@
 //   operand := "@"path | "$"path | 'str' | "str" | number | true | false | null | [list] | /re/i
 #include <cctype>
 
-#include "filter.h"
-#include "parser.h"
+#include "expr/jsonpath/filter.h"
+#include "expr/jsonpath/parser.h"
 
 namespace sfn::jsonpath::detail {
 namespace {

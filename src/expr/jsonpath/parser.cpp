@@ -3,7 +3,7 @@
 //   root    := "$$" | "$" name | "$" | "@"
 //   step    := "." name | ".*" | ".." (name | "*" | bracket) | bracket
 //   bracket := "[" ( "*" | quoted ("," quoted)* | int ("," int)* | slice | "?(" filter ")" ) "]"
-#include "parser.h"
+#include "expr/jsonpath/parser.h"
 
 #include <cctype>
 

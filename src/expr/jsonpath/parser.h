@@ -2,8 +2,8 @@
 // steps. Throws ParseError (internal); Path::parse turns it into an error value.
 #pragma once
 
-#include "cursor.h"
-#include "steps.h"
+#include "expr/jsonpath/cursor.h"
+#include "expr/jsonpath/steps.h"
 
 namespace sfn::jsonpath::detail {
 

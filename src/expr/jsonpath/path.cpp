@@ -4,10 +4,10 @@
 
 #include <algorithm>
 
-#include "cursor.h"
-#include "parser.h"
-#include "path_impl.h"
-#include "selector.h"
+#include "expr/jsonpath/cursor.h"
+#include "expr/jsonpath/parser.h"
+#include "expr/jsonpath/path_impl.h"
+#include "expr/jsonpath/selector.h"
 
 namespace sfn::jsonpath {
 

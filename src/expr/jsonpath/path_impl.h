@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "steps.h"
+#include "expr/jsonpath/steps.h"
 
 namespace sfn::jsonpath {
 

@@ -4,7 +4,7 @@
 // Also: Jayway's wording for a definite path that selects nothing, which AWS repeats in causes.
 #include <string>
 
-#include "path_impl.h"
+#include "expr/jsonpath/path_impl.h"
 #include "sfn/expr/jsonpath/path.h"
 
 namespace sfn::jsonpath {

@@ -1,8 +1,8 @@
-#include "selector.h"
+#include "expr/jsonpath/selector.h"
 
 #include <algorithm>
 
-#include "filter.h"
+#include "expr/jsonpath/filter.h"
 
 namespace sfn::jsonpath::detail {
 
@@ -170,8 +170,8 @@ const Json* find_definite(const std::vector<Step>& steps, const Json& doc, Json&
       node = &*it;
     } else {
       if (!node->is_array()) return nullptr;
-      long long eff = s.indices[0] < 0 ? s.indices[0] + static_cast<long long>(node->size())
-                                       : s.indices[0];
+      long long eff =
+          s.indices[0] < 0 ? s.indices[0] + static_cast<long long>(node->size()) : s.indices[0];
       if (eff < 0 || eff >= static_cast<long long>(node->size())) return nullptr;
       node = &(*node)[static_cast<std::size_t>(eff)];
     }

@@ -5,8 +5,8 @@
 #include <deque>
 #include <vector>
 
+#include "expr/jsonpath/steps.h"
 #include "sfn/common/json.h"
-#include "steps.h"
 
 namespace sfn::jsonpath::detail {
 

@@ -2,8 +2,8 @@
 // "{% expression %}" (however deeply nested) is a JSONata expression; all else is literal.
 #pragma once
 
+#include "expr/payload/template_node.h"
 #include "sfn/expr/payload/payload_template.h"
-#include "template_node.h"
 
 namespace sfn::payload {
 

@@ -2,7 +2,7 @@
 // Payload Template (however deeply nested) has a name ending with the characters '.$', its value
 // is transformed ... The value of the field MUST be a Path or an Intrinsic Function ... the
 // field's name is changed, removing the '.$' suffix."
-#include "compile_jsonpath.h"
+#include "expr/payload/compile_jsonpath.h"
 
 namespace sfn::payload {
 namespace {

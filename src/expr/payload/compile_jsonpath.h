@@ -1,8 +1,8 @@
 // JSONPath-mode compilation of Parameters / ItemSelector / ResultSelector / Assign.
 #pragma once
 
+#include "expr/payload/template_node.h"
 #include "sfn/expr/payload/payload_template.h"
-#include "template_node.h"
 
 namespace sfn::payload {
 

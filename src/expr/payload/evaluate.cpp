@@ -1,4 +1,4 @@
-#include "evaluate.h"
+#include "expr/payload/evaluate.h"
 
 #include "sfn/expr/jsonpath/resolve.h"
 

@@ -1,9 +1,9 @@
 // Evaluation of a compiled template node against an EvalContext.
 #pragma once
 
+#include "expr/payload/template_node.h"
 #include "sfn/common/result.h"
 #include "sfn/expr/eval_context.h"
-#include "template_node.h"
 
 namespace sfn::payload {
 

@@ -1,12 +1,12 @@
 // JSONata mode (AWS "Transforming data with JSONata"): "JSONata expressions are written in
 // string fields as {% expression %}"; other values are literal. Variables are bound as $name
 // and the reserved $states holds input, context, result and errorOutput.
-#include "jsonata_leaf.h"
+#include "expr/payload/jsonata_leaf.h"
 
 #include <cctype>
 
-#include "compile_jsonata.h"
-#include "evaluate.h"
+#include "expr/payload/compile_jsonata.h"
+#include "expr/payload/evaluate.h"
 #include "sfn/common/states_errors.h"
 
 namespace sfn::payload {

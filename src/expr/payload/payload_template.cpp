@@ -1,9 +1,9 @@
 // PayloadTemplate: compile once (collecting every diagnostic), evaluate many times.
 #include "sfn/expr/payload/payload_template.h"
 
-#include "compile_jsonata.h"
-#include "compile_jsonpath.h"
-#include "evaluate.h"
+#include "expr/payload/compile_jsonata.h"
+#include "expr/payload/compile_jsonpath.h"
+#include "expr/payload/evaluate.h"
 
 namespace sfn::payload {
 

@@ -3,8 +3,7 @@
 // integration that sends the request through the shared client.
 #include "sfn/integrations/http_task.h"
 
-#include <cctype>
-
+#include "sfn/common/ascii.h"
 #include "sfn/common/states_errors.h"
 
 namespace sfn::integrations {
@@ -12,11 +11,6 @@ namespace {
 
 // The HTTP Task asks for bytes 0-262144 (its Range header).
 constexpr std::size_t kResponseLimit = 262145;
-
-std::string ascii_lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
 
 // "application/json" from "Application/JSON; charset=utf-8".
 std::string media_type(const std::string& content_type) {

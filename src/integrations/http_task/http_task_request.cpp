@@ -7,6 +7,7 @@
 #include <cctype>
 
 #include "integrations/http_task/form_encoding.h"
+#include "sfn/common/ascii.h"
 #include "sfn/common/states_errors.h"
 #include "sfn/integrations/http_task.h"
 #include "sfn/integrations/url.h"
@@ -57,15 +58,8 @@ tl::unexpected<StatesError> runtime(std::string cause) {
   return states_error(errors::kRuntime, std::move(cause));
 }
 
-std::string lowercase(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 bool reserved(std::string_view name) {
-  const std::string l = lowercase(name);
+  const std::string l = ascii_lower(name);
   if (std::find(kReservedHeaders.begin(), kReservedHeaders.end(), l) != kReservedHeaders.end()) {
     return true;
   }
@@ -206,7 +200,7 @@ Result<HttpRequest> http_task_request(const Json& parameters, const std::string&
   if (!query->empty()) request.url += (url->query.empty() ? "?" : "&") + *query;
   request.headers = std::move(*headers);
   const bool typed = std::any_of(request.headers.begin(), request.headers.end(), [](const auto& h) {
-    return lowercase(h.first) == "content-type";
+    return ascii_lower(h.first) == "content-type";
   });
   if (body && !typed)
     request.headers.emplace_back("Content-Type", "application/json; charset=UTF-8");

@@ -7,6 +7,7 @@
 #include <random>
 #include <vector>
 
+#include "sfn/common/ascii.h"
 #include "sfn/integrations/sdk_response.h"
 
 namespace sfn::integrations::lambda {
@@ -39,10 +40,7 @@ Json text_json(const std::string& text) {
 std::string exit_description(const ProcessResult& r) {
   if (r.signal == 0) return "exit status " + std::to_string(r.exit_code);
   const char* name = sigdescr_np(r.signal);  // thread-safe, unlike strsignal
-  std::string text = name ? name : "signal " + std::to_string(r.signal);
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return "signal: " + text;
+  return "signal: " + ascii_lower(name ? name : "signal " + std::to_string(r.signal));
 }
 
 // The last lines of stderr, for the cause of a handler that crashed.

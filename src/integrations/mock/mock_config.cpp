@@ -5,7 +5,7 @@
 
 #include <utility>
 
-#include "mock_problems.h"
+#include "integrations/mock/mock_problems.h"
 
 namespace sfn::integrations {
 

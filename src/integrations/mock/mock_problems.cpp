@@ -1,8 +1,9 @@
 // The problem list of parse_mock_config and the helpers its messages share.
-#include "mock_problems.h"
+#include "integrations/mock/mock_problems.h"
 
-#include <cctype>
 #include <cstdio>
+
+#include "sfn/common/ascii.h"
 
 namespace sfn::integrations::mock {
 
@@ -29,8 +30,7 @@ std::string printable_pointer(std::string_view pointer) {
 // The same word up to case and a final "s" ("MockedResponse", "testcases"): a likely typo.
 bool near_miss(std::string_view key, std::string_view known) {
   auto stem = [](std::string_view s) {
-    std::string out;
-    for (char c : s) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string out = ascii_lower(s);
     if (!out.empty() && out.back() == 's') out.pop_back();
     return out;
   };

@@ -6,7 +6,7 @@
 #include <optional>
 #include <vector>
 
-#include "mock_problems.h"
+#include "integrations/mock/mock_problems.h"
 
 namespace sfn::integrations {
 

@@ -8,10 +8,10 @@
 #include <openssl/sha.h>
 
 #include <algorithm>
-#include <cctype>
 #include <ctime>
 #include <map>
 
+#include "sfn/common/ascii.h"
 #include "sfn/integrations/url.h"
 
 namespace sfn::integrations {
@@ -36,13 +36,6 @@ std::string hmac(std::string_view key, std::string_view data) {
   HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
        reinterpret_cast<const unsigned char*>(data.data()), data.size(), out, &size);
   return std::string(reinterpret_cast<const char*>(out), size);
-}
-
-std::string lower_name(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
 }
 
 // A header value trimmed, with runs of spaces inside collapsed to one.
@@ -128,7 +121,7 @@ SigV4Signature sign_v4(const SigV4Request& r, const AwsCredentials& credentials)
   // Lowercase names, sorted; a name given more than once keeps its values in order.
   std::map<std::string, std::string> canonical;
   auto add = [&](std::string_view name, std::string_view value) {
-    std::string& line = canonical[lower_name(name)];
+    std::string& line = canonical[ascii_lower(name)];
     if (!line.empty()) line += ',';
     line += canonical_value(value);
   };

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "sfn/common/ascii.h"
+
 namespace sfn::integrations {
 namespace {
 
@@ -51,9 +53,7 @@ std::optional<Url> parse_url(std::string_view text, std::string* why) {
   const auto colon = text.find("://");
   if (colon == std::string_view::npos) return fail(why, "no scheme (expected http:// or https://)");
   Url url;
-  url.scheme = std::string(text.substr(0, colon));
-  std::transform(url.scheme.begin(), url.scheme.end(), url.scheme.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  url.scheme = ascii_lower(text.substr(0, colon));
   if (url.scheme != "http" && url.scheme != "https") {
     return fail(why, "unsupported scheme '" + url.scheme + "' (expected http or https)");
   }

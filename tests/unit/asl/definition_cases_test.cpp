@@ -5,9 +5,9 @@
 // Every listed diagnostic must be reported; a valid definition must report no error.
 #include <gtest/gtest.h>
 
-#include "case_registry.h"
 #include "sfn/asl/parse/parse_definition.h"
 #include "sfn/asl/validate/workflow_type.h"
+#include "support/data_cases.h"
 
 namespace sfn::asl {
 namespace {

@@ -7,8 +7,8 @@
 
 #include <regex>
 
-#include "case_registry.h"
 #include "sfn/asl/parse/parse_definition.h"
+#include "support/data_cases.h"
 
 namespace sfn::asl {
 namespace {

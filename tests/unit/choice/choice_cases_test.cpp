@@ -4,8 +4,8 @@
 // Also every recorded AWS choice_operators case (rule + input -> ConditionTrue/False).
 #include <gtest/gtest.h>
 
-#include "../asl/case_registry.h"
 #include "sfn/expr/choice/rule.h"
+#include "support/data_cases.h"
 
 namespace sfn::choice {
 namespace {
@@ -55,15 +55,18 @@ void run_recorded(const Json& tc) {
   Json context = Json::object();
   auto result = rule->evaluate({input, context, nullptr});
   ASSERT_TRUE(result) << result.error().cause;
-  const std::string next = *result ? entry.at("Next").get<std::string>()
-                                   : tc.at("definition").at("States").at("CheckValues").at("Default").get<std::string>();
+  const std::string next =
+      *result ? entry.at("Next").get<std::string>()
+              : tc.at("definition").at("States").at("CheckValues").at("Default").get<std::string>();
   const Json& output = tc.at("expected").at("output");
-  EXPECT_EQ(next, output.at("TestResult.$").get<std::string>()) << entry.dump() << " input " << input.dump();
+  EXPECT_EQ(next, output.at("TestResult.$").get<std::string>())
+      << entry.dump() << " input " << input.dump();
 }
 
 const bool registered = [] {
   test_cases::register_data_cases("choice", run_case);
-  test_cases::register_recorded_cases("RecordedChoiceOperators", is_choice_operator_case, run_recorded);
+  test_cases::register_recorded_cases("RecordedChoiceOperators", is_choice_operator_case,
+                                      run_recorded);
   return true;
 }();
 

@@ -1,5 +1,11 @@
 #include <gtest/gtest.h>
 
+#include <regex>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
 #include "sfn/common/arn.h"
 #include "sfn/common/clock.h"
 #include "sfn/common/ids.h"
@@ -35,11 +41,25 @@ TEST(Clock, Iso8601RoundTrip) {
   EXPECT_FALSE(parse_iso8601("2016-03-14T01:59:00"));
 }
 
-TEST(Ids, UuidShape) {
-  auto u = make_uuid();
-  EXPECT_EQ(u.size(), 36u);
-  EXPECT_EQ(u[14], '4');
-  EXPECT_NE(make_uuid(), u);
+// Version-4 UUIDs (RFC 4122: lowercase hex 8-4-4-4-12, version nibble 4, variant 8-b), none
+// repeated, whichever thread draws them (each thread has its own generator).
+TEST(Ids, UuidsAreVersion4AndUnique) {
+  const std::regex v4("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+  std::vector<std::vector<std::string>> drawn(4);
+  std::vector<std::thread> threads;
+  for (auto& uuids : drawn) {
+    threads.emplace_back([&uuids] {
+      for (int i = 0; i < 5'000; ++i) uuids.push_back(make_uuid());
+    });
+  }
+  for (auto& t : threads) t.join();
+  std::set<std::string> seen;
+  for (const auto& uuids : drawn) {
+    for (const auto& u : uuids) {
+      ASSERT_TRUE(std::regex_match(u, v4)) << u;
+      ASSERT_TRUE(seen.insert(u).second) << u << " came twice";
+    }
+  }
 }
 
 }  // namespace

@@ -106,6 +106,9 @@ TEST(HandleRequest, HttpErrorsUseTheAwsJsonErrorShape) {
   expect_aws_error(header_too_large(), 431, "RequestHeaderFieldsTooLargeException");
   expect_aws_error(payload_too_large(10), 413, "RequestEntityTooLargeException");
   expect_aws_error(internal_error(), 500, "InternalFailure");
+  EXPECT_EQ(internal_error().body,
+            R"({"__type":"InternalFailure","message":"The request processing has failed because )"
+            R"(of an unknown error, exception or failure."})");
   expect_aws_error(throttled(), 400, "ThrottlingException");
   EXPECT_EQ(throttled().body, R"({"__type":"ThrottlingException","message":"Rate exceeded"})");
   expect_aws_error(std::get<Response>(handle_request(make("DELETE"), {})), 405,

@@ -228,7 +228,9 @@ TEST_F(ServerTest, DispatcherThatThrowsAnswers500) {
   auto reply = client.read_reply();
   ASSERT_TRUE(reply);
   EXPECT_EQ(reply->status, 500);
-  EXPECT_NE(reply->body.find("InternalFailure"), std::string::npos);
+  EXPECT_EQ(reply->body,
+            R"({"__type":"InternalFailure","message":"The request processing has failed because )"
+            R"(of an unknown error, exception or failure."})");
 }
 
 TEST_F(ServerTest, SecondCompletionIsIgnored) {

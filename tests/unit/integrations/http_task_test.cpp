@@ -10,8 +10,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "../asl/case_registry.h"
 #include "sfn/asl/model/task_resource.h"
+#include "support/data_cases.h"
 #include "task_reports.h"
 #include "test_http_server.h"
 

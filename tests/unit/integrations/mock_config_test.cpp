@@ -14,7 +14,7 @@
 #include <algorithm>
 #include <string>
 
-#include "../asl/case_registry.h"
+#include "support/data_cases.h"
 
 namespace sfn::integrations {
 namespace {

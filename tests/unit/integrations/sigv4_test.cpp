@@ -7,7 +7,7 @@
 
 #include <gtest/gtest.h>
 
-#include "../asl/case_registry.h"
+#include "support/data_cases.h"
 
 namespace sfn::integrations {
 namespace {

@@ -3,15 +3,17 @@
 //   context, variables   optional $$ document and $name variables
 //   field        optional field name for causes (default "FunctionResult.$")
 //   result       expected value
-//   error        parse must fail with a message containing this text
-//   failure      {error, cause}: evaluation must fail; cause is matched as a substring
+//   error        parse must fail with a message containing this (non-empty) text
+//   failure      {error, cause}: evaluation must fail with exactly this error and cause
 //   result_type / range / pattern   for random results: JSON type, [min, max], regex
 #include <gtest/gtest.h>
 
 #include <regex>
+#include <set>
+#include <string>
 
-#include "../jsonpath/case_files.h"
 #include "sfn/expr/intrinsics/call.h"
+#include "support/case_files.h"
 
 namespace sfn::intrinsics {
 namespace {
@@ -21,8 +23,9 @@ void run_case(const Json& given, const Json& tc) {
   auto call = Call::parse(text);
   if (tc.contains("error")) {
     ASSERT_FALSE(call.has_value()) << text;
-    EXPECT_NE(call.error().find(tc["error"].get<std::string>()), std::string::npos)
-        << call.error();
+    const std::string expected = tc["error"].get<std::string>();
+    ASSERT_FALSE(expected.empty()) << "an empty expected error matches any message";
+    EXPECT_NE(call.error().find(expected), std::string::npos) << call.error();
     return;
   }
   ASSERT_TRUE(call.has_value()) << call.error();
@@ -34,9 +37,7 @@ void run_case(const Json& given, const Json& tc) {
   if (tc.contains("failure")) {
     ASSERT_FALSE(value.has_value()) << dump_compact(*value);
     EXPECT_EQ(value.error().error, tc["failure"].at("error").get<std::string>());
-    EXPECT_NE(value.error().cause.find(tc["failure"].at("cause").get<std::string>()),
-              std::string::npos)
-        << value.error().cause;
+    EXPECT_EQ(value.error().cause, tc["failure"].at("cause").get<std::string>());
     return;
   }
   ASSERT_TRUE(value.has_value()) << value.error().error << ": " << value.error().cause;
@@ -51,13 +52,14 @@ void run_case(const Json& given, const Json& tc) {
     EXPECT_LE(value->get<long long>(), tc["range"][1].get<long long>());
   }
   if (tc.contains("pattern")) {
-    EXPECT_TRUE(std::regex_match(value->get<std::string>(), std::regex(tc["pattern"].get<std::string>())))
+    EXPECT_TRUE(
+        std::regex_match(value->get<std::string>(), std::regex(tc["pattern"].get<std::string>())))
         << value->get<std::string>();
   }
 }
 
 const bool registered = [] {
-  testing_support::register_case_files("intrinsics", run_case);
+  test_cases::register_case_files("intrinsics", run_case);
   return true;
 }();
 
@@ -71,11 +73,21 @@ TEST(IntrinsicCall, SeededMathRandomIsDeterministic) {
   EXPECT_EQ(*a, *b);
 }
 
-TEST(IntrinsicCall, UuidsDiffer) {
+// Every call gives a version-4 UUID (RFC 4122: lowercase hex 8-4-4-4-12, version nibble 4,
+// variant 8-b), and no two calls give the same one.
+TEST(IntrinsicCall, UuidsAreVersion4AndDiffer) {
   auto call = Call::parse("States.UUID()");
   ASSERT_TRUE(call.has_value());
   Json input = Json::object();
-  EXPECT_NE(*call->evaluate({input, input}), *call->evaluate({input, input}));
+  const std::regex v4("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+  std::set<std::string> seen;
+  for (int i = 0; i < 10'000; ++i) {
+    auto value = call->evaluate({input, input});
+    ASSERT_TRUE(value.has_value() && value->is_string());
+    const std::string uuid = value->get<std::string>();
+    ASSERT_TRUE(std::regex_match(uuid, v4)) << uuid;
+    ASSERT_TRUE(seen.insert(uuid).second) << uuid << " came twice";
+  }
 }
 
 TEST(IntrinsicCall, LooksLikeCall) {

@@ -9,8 +9,8 @@
 //   assign: {value, result | error}   Path::assign on a copy of `given`
 #include <gtest/gtest.h>
 
-#include "case_files.h"
 #include "sfn/expr/jsonpath/path.h"
+#include "support/case_files.h"
 
 namespace sfn::jsonpath {
 namespace {
@@ -20,8 +20,7 @@ void run_case(const Json& given, const Json& tc) {
   auto path = Path::parse(text);
   if (tc.contains("error")) {
     ASSERT_FALSE(path.has_value()) << text;
-    EXPECT_NE(path.error().find(tc["error"].get<std::string>()), std::string::npos)
-        << path.error();
+    EXPECT_NE(path.error().find(tc["error"].get<std::string>()), std::string::npos) << path.error();
     return;
   }
   ASSERT_TRUE(path.has_value()) << path.error();
@@ -70,7 +69,7 @@ void run_case(const Json& given, const Json& tc) {
 }
 
 const bool registered = [] {
-  testing_support::register_case_files("jsonpath", run_case);
+  test_cases::register_case_files("jsonpath", run_case);
   return true;
 }();
 

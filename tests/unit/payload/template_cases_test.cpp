@@ -7,8 +7,8 @@
 //   failure       {error, cause}: evaluation must fail (cause: exact unless cause_contains)
 #include <gtest/gtest.h>
 
-#include "../jsonpath/case_files.h"
 #include "sfn/expr/payload/payload_template.h"
+#include "support/case_files.h"
 
 namespace sfn::payload {
 namespace {
@@ -50,7 +50,7 @@ void run_case(const Json& given, const Json& tc) {
 }
 
 const bool registered = [] {
-  testing_support::register_case_files("payload", run_case);
+  test_cases::register_case_files("payload", run_case);
   return true;
 }();
 

@@ -1,5 +1,5 @@
 // The base of every state: the fields the States Language shares across state types, and
-// the state type tag. Concrete states (one file each) add their own fields.
+// the state type tag. The concrete states, one class per state type, are in states.h.
 #pragma once
 
 #include <optional>

@@ -1,7 +1,8 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md): src/functions.js.
 // $sum, $count, $max, $min, $average.
 #include <algorithm>
 
-#include "expr/jsonata/registry.h"
+#include "expr/jsonata/builtin_registry.h"
 
 namespace sfn::jsonata {
 namespace {
@@ -25,7 +26,8 @@ Value extreme(CallContext&, std::vector<Value>& args) {
   const Value& a = arg(args, 0);
   if (a.is_undefined() || a.size() == 0) return Value{};
   double best = a[0].as_number();
-  for (const auto& v : a.as_array().items) best = kMax ? std::max(best, v.as_number()) : std::min(best, v.as_number());
+  for (const auto& v : a.as_array().items)
+    best = kMax ? std::max(best, v.as_number()) : std::min(best, v.as_number());
   return Value::number(best);
 }
 
@@ -39,7 +41,7 @@ Value average(CallContext&, std::vector<Value>& args) {
 
 }  // namespace
 
-void register_aggregate_functions(FunctionRegistry& r) {
+void register_aggregate_functions(BuiltinRegistry& r) {
   r.add("sum", sum, "<a<n>:n>", 1);
   r.add("count", count, "<a:n>", 1);
   r.add("max", extreme<true>, "<a<n>:n>", 1);

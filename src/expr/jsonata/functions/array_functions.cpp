@@ -1,10 +1,11 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md): src/functions.js.
 // $append, $exists, $reverse, $shuffle, $distinct, $zip.
 #include <algorithm>
 #include <functional>
 #include <random>
 #include <unordered_map>
 
-#include "expr/jsonata/registry.h"
+#include "expr/jsonata/builtin_registry.h"
 
 namespace sfn::jsonata {
 namespace {
@@ -42,9 +43,13 @@ std::size_t deep_hash(const Value& v, std::size_t depth = 0) {
   return 0;
 }
 
-Value append(CallContext&, std::vector<Value>& args) { return append_values(arg(args, 0), arg(args, 1)); }
+Value append(CallContext&, std::vector<Value>& args) {
+  return append_values(arg(args, 0), arg(args, 1));
+}
 
-Value exists(CallContext&, std::vector<Value>& args) { return Value::boolean(arg(args, 0).is_defined()); }
+Value exists(CallContext&, std::vector<Value>& args) {
+  return Value::boolean(arg(args, 0).is_defined());
+}
 
 Value reverse(CallContext&, std::vector<Value>& args) {
   const Value& a = arg(args, 0);
@@ -99,7 +104,7 @@ Value zip(CallContext&, std::vector<Value>& args) {
 
 }  // namespace
 
-void register_array_functions(FunctionRegistry& r) {
+void register_array_functions(BuiltinRegistry& r) {
   r.add("append", append, "<xx:a>", 2);
   r.add("exists", exists, "<x:b>", 1);
   r.add("reverse", reverse, "<a:a>", 1);

@@ -1,9 +1,11 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md):
+// src/functions.js and src/datetime.js.
 // $now, $millis, $fromMillis, $toMillis. Pictures are handled by datetime_picture.cpp.
 #include <cmath>
 #include <cstdio>
 
+#include "expr/jsonata/builtin_registry.h"
 #include "expr/jsonata/datetime.h"
-#include "expr/jsonata/registry.h"
 
 namespace sfn::jsonata {
 namespace {
@@ -13,9 +15,9 @@ Value from_millis(CallContext&, std::vector<Value>& args) {
   if (ms.is_undefined()) return Value{};
   const Value& picture = arg(args, 1);
   const Value& tz = arg(args, 2);
-  std::optional<std::string> text = format_datetime(
-      ms.as_number(), picture.is_string() ? &picture.as_string() : nullptr,
-      tz.is_string() ? &tz.as_string() : nullptr);
+  std::optional<std::string> text =
+      format_datetime(ms.as_number(), picture.is_string() ? &picture.as_string() : nullptr,
+                      tz.is_string() ? &tz.as_string() : nullptr);
   return text ? Value::string(std::move(*text)) : Value{};
 }
 
@@ -37,9 +39,9 @@ Value to_millis(CallContext& ctx, std::vector<Value>& args) {
 Value now(CallContext& ctx, std::vector<Value>& args) {
   const Value& picture = arg(args, 0);
   const Value& tz = arg(args, 1);
-  std::optional<std::string> text = format_datetime(
-      ctx.ev.now_ms(), picture.is_string() ? &picture.as_string() : nullptr,
-      tz.is_string() ? &tz.as_string() : nullptr);
+  std::optional<std::string> text =
+      format_datetime(ctx.ev.now_ms(), picture.is_string() ? &picture.as_string() : nullptr,
+                      tz.is_string() ? &tz.as_string() : nullptr);
   return text ? Value::string(std::move(*text)) : Value{};
 }
 
@@ -47,7 +49,7 @@ Value millis(CallContext& ctx, std::vector<Value>&) { return Value::number(ctx.e
 
 }  // namespace
 
-void register_datetime_functions(FunctionRegistry& r) {
+void register_datetime_functions(BuiltinRegistry& r) {
   r.add("fromMillis", from_millis, "<n-s?s?:s>", 3);
   r.add("toMillis", to_millis, "<s-s?:n>", 2);
   r.add("now", now, "<s?s?:s>", 2);

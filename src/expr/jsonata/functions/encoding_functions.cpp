@@ -1,9 +1,10 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md): src/functions.js.
 // $base64encode/decode, $encodeUrl(Component), $decodeUrl(Component) (JavaScript's rules).
 #include <cctype>
 #include <cstdio>
 #include <cstring>
 
-#include "expr/jsonata/registry.h"
+#include "expr/jsonata/builtin_registry.h"
 #include "expr/jsonata/utf8.h"
 
 namespace sfn::jsonata {
@@ -18,7 +19,8 @@ Value base64encode(CallContext&, std::vector<Value>& args) {
   std::string out;
   std::size_t i = 0;
   for (; i + 2 < in.size(); i += 3) {
-    unsigned n = (static_cast<unsigned char>(in[i]) << 16) | (static_cast<unsigned char>(in[i + 1]) << 8) |
+    unsigned n = (static_cast<unsigned char>(in[i]) << 16) |
+                 (static_cast<unsigned char>(in[i + 1]) << 8) |
                  static_cast<unsigned char>(in[i + 2]);
     out += kB64[(n >> 18) & 63];
     out += kB64[(n >> 12) & 63];
@@ -126,7 +128,7 @@ Value decode_url(CallContext&, std::vector<Value>& args) {
 
 }  // namespace
 
-void register_encoding_functions(FunctionRegistry& r) {
+void register_encoding_functions(BuiltinRegistry& r) {
   r.add("base64encode", base64encode, "<s-:s>", 1);
   r.add("base64decode", base64decode, "<s-:s>", 1);
   r.add("encodeUrlComponent", encode_url_component, "<s-:s>", 1);

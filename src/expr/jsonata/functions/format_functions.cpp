@@ -1,7 +1,9 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md):
+// src/functions.js and src/datetime.js.
 // $formatNumber, $formatInteger, $parseInteger.
+#include "expr/jsonata/builtin_registry.h"
 #include "expr/jsonata/datetime.h"
 #include "expr/jsonata/format_number.h"
-#include "expr/jsonata/registry.h"
 
 namespace sfn::jsonata {
 namespace {
@@ -35,7 +37,7 @@ Value parse_integer_fn(CallContext&, std::vector<Value>& args) {
 
 }  // namespace
 
-void register_format_functions(FunctionRegistry& r) {
+void register_format_functions(BuiltinRegistry& r) {
   r.add("formatNumber", format_number_fn, "<n-so?:s>", 3);
   r.add("formatInteger", format_integer_fn, "<n-s:s>", 2);
   r.add("parseInteger", parse_integer_fn, "<s-s:n>", 2);

@@ -1,8 +1,9 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md): src/functions.js.
 // Higher-order functions: $map, $filter, $single, $reduce, $sift, $each, $sort.
 #include <functional>
 
+#include "expr/jsonata/builtin_registry.h"
 #include "expr/jsonata/merge_sort.h"
-#include "expr/jsonata/registry.h"
 
 namespace sfn::jsonata {
 namespace {
@@ -164,7 +165,7 @@ Value sort(CallContext& ctx, std::vector<Value>& args) {
 
 }  // namespace
 
-void register_hof_functions(FunctionRegistry& r) {
+void register_hof_functions(BuiltinRegistry& r) {
   r.add("map", map, "<af>", 2);
   r.add("filter", filter, "<af>", 2);
   r.add("single", single, "<af?>", 2);

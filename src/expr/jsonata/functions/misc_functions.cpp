@@ -1,6 +1,7 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md): src/functions.js.
 // $boolean, $not, $error, $assert, $eval.
+#include "expr/jsonata/builtin_registry.h"
 #include "expr/jsonata/parser.h"
-#include "expr/jsonata/registry.h"
 
 namespace sfn::jsonata {
 namespace {
@@ -16,8 +17,9 @@ Value not_fn(CallContext&, std::vector<Value>& args) {
 Value error(CallContext&, std::vector<Value>& args) {
   JsonataException e;
   e.code = "D3137";
-  e.message = arg(args, 0).is_string() && !arg(args, 0).as_string().empty() ? arg(args, 0).as_string()
-                                                                             : "$error() function evaluated";
+  e.message = arg(args, 0).is_string() && !arg(args, 0).as_string().empty()
+                  ? arg(args, 0).as_string()
+                  : "$error() function evaluated";
   throw e;
 }
 
@@ -25,8 +27,9 @@ Value assert_fn(CallContext&, std::vector<Value>& args) {
   if (!arg(args, 0).as_bool()) {
     JsonataException e;
     e.code = "D3141";
-    e.message = arg(args, 1).is_string() && !arg(args, 1).as_string().empty() ? arg(args, 1).as_string()
-                                                                               : "$assert() statement failed";
+    e.message = arg(args, 1).is_string() && !arg(args, 1).as_string().empty()
+                    ? arg(args, 1).as_string()
+                    : "$assert() statement failed";
     throw e;
   }
   return Value{};
@@ -65,7 +68,7 @@ Value eval(CallContext& ctx, std::vector<Value>& args) {
 
 }  // namespace
 
-void register_misc_functions(FunctionRegistry& r) {
+void register_misc_functions(BuiltinRegistry& r) {
   r.add("boolean", boolean, "<x-:b>", 1);
   r.add("not", not_fn, "<x-:b>", 1);
   r.add("error", error, "<s?:x>", 1);

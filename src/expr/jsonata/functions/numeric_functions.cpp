@@ -1,9 +1,10 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md): src/functions.js.
 // $number, $floor, $ceil, $round, $abs, $sqrt, $power, $random, $formatBase.
 #include <cmath>
 #include <random>
 
+#include "expr/jsonata/builtin_registry.h"
 #include "expr/jsonata/number_format.h"
-#include "expr/jsonata/registry.h"
 #include "sfn/common/linear_regex.h"
 
 namespace sfn::jsonata {
@@ -118,7 +119,7 @@ Value format_base(CallContext&, std::vector<Value>& args) {
 
 }  // namespace
 
-void register_numeric_functions(FunctionRegistry& r) {
+void register_numeric_functions(BuiltinRegistry& r) {
   r.add("number", number, "<(nsb)-:n>", 1);
   r.add("floor", unary<do_floor>, "<n-:n>", 1);
   r.add("ceil", unary<do_ceil>, "<n-:n>", 1);

@@ -1,8 +1,9 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md): src/functions.js.
 // $keys, $lookup, $spread, $merge, $type, $clone.
 #include <string_view>
 #include <unordered_set>
 
-#include "expr/jsonata/registry.h"
+#include "expr/jsonata/builtin_registry.h"
 
 namespace sfn::jsonata {
 namespace {
@@ -108,14 +109,22 @@ Value merge(CallContext&, std::vector<Value>& args) {
 Value type(CallContext&, std::vector<Value>& args) {
   const Value& v = arg(args, 0);
   switch (v.type()) {
-    case ValueType::Undefined: return Value{};
-    case ValueType::Null: return Value::string("null");
-    case ValueType::Number: return Value::string("number");
-    case ValueType::String: return Value::string("string");
-    case ValueType::Boolean: return Value::string("boolean");
-    case ValueType::Array: return Value::string("array");
-    case ValueType::Function: return Value::string("function");
-    case ValueType::Object: return Value::string("object");
+    case ValueType::Undefined:
+      return Value{};
+    case ValueType::Null:
+      return Value::string("null");
+    case ValueType::Number:
+      return Value::string("number");
+    case ValueType::String:
+      return Value::string("string");
+    case ValueType::Boolean:
+      return Value::string("boolean");
+    case ValueType::Array:
+      return Value::string("array");
+    case ValueType::Function:
+      return Value::string("function");
+    case ValueType::Object:
+      return Value::string("object");
   }
   return Value{};
 }
@@ -148,7 +157,7 @@ Value clone(CallContext&, std::vector<Value>& args) {
 
 }  // namespace
 
-void register_object_functions(FunctionRegistry& r) {
+void register_object_functions(BuiltinRegistry& r) {
   r.add("keys", keys, "<x-:a<s>>", 1);
   r.add("lookup", lookup, "<x-s:x>", 2);
   r.add("spread", spread, "<x-:a<o>>", 1);

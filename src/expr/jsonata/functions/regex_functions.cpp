@@ -1,8 +1,9 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md): src/functions.js.
 // $contains, $split, $match, $replace: string or matcher-function (regex) patterns.
 #include <algorithm>
 #include <cmath>
 
-#include "expr/jsonata/registry.h"
+#include "expr/jsonata/builtin_registry.h"
 #include "expr/jsonata/utf8.h"
 
 namespace sfn::jsonata {
@@ -25,7 +26,8 @@ std::size_t position_of(double n) {
   return static_cast<std::size_t>(std::min(n, kMax));
 }
 
-std::optional<Match> evaluate_matcher(CallContext& ctx, const Value& matcher, std::vector<Value> args) {
+std::optional<Match> evaluate_matcher(CallContext& ctx, const Value& matcher,
+                                      std::vector<Value> args) {
   Value r = ctx.ev.apply(matcher, std::move(args), Value{}, ctx.env);
   if (r.is_undefined()) return std::nullopt;
   if (!r.is_object()) throw_error("T1010");
@@ -34,7 +36,8 @@ std::optional<Match> evaluate_matcher(CallContext& ctx, const Value& matcher, st
   const Value* end = o.find("end");
   const Value* groups = o.find("groups");
   const Value* next = o.find("next");
-  if (!((start && start->is_number()) || (groups && groups->is_array()) || (next && next->is_function()))) {
+  if (!((start && start->is_number()) || (groups && groups->is_array()) ||
+        (next && next->is_function()))) {
     throw_error("T1010");
   }
   Match m;
@@ -58,7 +61,8 @@ Value contains(CallContext& ctx, std::vector<Value>& args) {
   const Value& s = arg(args, 0);
   if (s.is_undefined()) return Value{};
   const Value& token = arg(args, 1);
-  if (token.is_string()) return Value::boolean(s.as_string().find(token.as_string()) != std::string::npos);
+  if (token.is_string())
+    return Value::boolean(s.as_string().find(token.as_string()) != std::string::npos);
   if (!token.is_function()) return Value{};
   return Value::boolean(evaluate_matcher(ctx, token, {s}).has_value());
 }
@@ -150,10 +154,14 @@ std::string substitute(const std::string& replacement, const Match& m) {
       out += m.match;
       ++position;
     } else {
-      int max_digits = groups == 0 ? 1 : static_cast<int>(std::floor(std::log10(static_cast<double>(groups)))) + 1;
+      int max_digits =
+          groups == 0 ? 1
+                      : static_cast<int>(std::floor(std::log10(static_cast<double>(groups)))) + 1;
       auto parse = [&](int digits) -> long {
         std::string d;
-        for (int k = 0; k < digits && position + k < replacement.size() && std::isdigit(static_cast<unsigned char>(replacement[position + k])); ++k) {
+        for (int k = 0; k < digits && position + k < replacement.size() &&
+                        std::isdigit(static_cast<unsigned char>(replacement[position + k]));
+             ++k) {
           d += replacement[position + k];
         }
         return d.empty() ? -1 : std::stol(d);
@@ -233,7 +241,7 @@ Value replace(CallContext& ctx, std::vector<Value>& args) {
 
 }  // namespace
 
-void register_regex_functions(FunctionRegistry& r) {
+void register_regex_functions(BuiltinRegistry& r) {
   r.add("contains", contains, "<s-(sf):b>", 2);
   r.add("split", split, "<s-(sf)n?:a<s>>", 3);
   r.add("match", match_fn, "<s-f<s:o>n?:a<o>>", 3);

@@ -1,13 +1,12 @@
 // The AWS Step Functions additions: $partition, $range, $hash, $random([seed]), $uuid, $parse.
 // (https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html)
-#include <openssl/evp.h>
-
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <random>
 
-#include "expr/jsonata/registry.h"
+#include "expr/jsonata/builtin_registry.h"
+#include "sfn/common/digest.h"
+#include "sfn/common/ids.h"
 
 namespace sfn::jsonata {
 namespace {
@@ -43,7 +42,8 @@ Value range(CallContext&, std::vector<Value>& args) {
   const Value& step_v = arg(args, 2);
   double step = step_v.is_defined() ? step_v.as_number() : 1;
   if (start.is_undefined() || end.is_undefined()) return Value{};
-  if (step == 0 || !std::isfinite(step)) fail("D3202", "The step argument of $range must not be zero");
+  if (step == 0 || !std::isfinite(step))
+    fail("D3202", "The step argument of $range must not be zero");
   double a = start.as_number(), b = end.as_number();
   // AWS's $range yields a JSONata sequence: a single item collapses to the item itself.
   Value result = Value::new_sequence();
@@ -58,24 +58,12 @@ Value hash(CallContext&, std::vector<Value>& args) {
   const Value& algo = arg(args, 1);
   if (data.is_undefined()) return Value{};
   std::string name = algo.is_string() ? algo.as_string() : "SHA-256";
-  const EVP_MD* md = nullptr;
-  if (name == "MD5") md = EVP_md5();
-  else if (name == "SHA-1") md = EVP_sha1();
-  else if (name == "SHA-256") md = EVP_sha256();
-  else if (name == "SHA-384") md = EVP_sha384();
-  else if (name == "SHA-512") md = EVP_sha512();
-  else fail("D3204", "The hash algorithm " + name + " is not supported; use MD5, SHA-1, SHA-256, SHA-384 or SHA-512");
-  unsigned char out[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  const std::string& s = data.as_string();
-  EVP_Digest(s.data(), s.size(), out, &len, md, nullptr);
-  std::string hex;
-  char buf[3];
-  for (unsigned i = 0; i < len; ++i) {
-    std::snprintf(buf, sizeof buf, "%02x", out[i]);
-    hex += buf;
+  const std::optional<DigestAlgorithm> digest = digest_algorithm(name);
+  if (!digest) {
+    fail("D3204", "The hash algorithm " + name +
+                      " is not supported; use MD5, SHA-1, SHA-256, SHA-384 or SHA-512");
   }
-  return Value::string(hex);
+  return Value::string(hex_digest(*digest, data.as_string()));
 }
 
 Value random_seeded(CallContext& ctx, std::vector<Value>& args) {
@@ -88,16 +76,7 @@ Value random_seeded(CallContext& ctx, std::vector<Value>& args) {
   return Value::number(dist(ctx.ev.rng()));
 }
 
-Value uuid(CallContext& ctx, std::vector<Value>&) {
-  std::uint64_t hi = ctx.ev.rng()(), lo = ctx.ev.rng()();
-  hi = (hi & 0xFFFFFFFFFFFF0FFFULL) | 0x0000000000004000ULL;
-  lo = (lo & 0x3FFFFFFFFFFFFFFFULL) | 0x8000000000000000ULL;
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%08x-%04x-%04x-%04x-%012llx", static_cast<unsigned>(hi >> 32),
-                static_cast<unsigned>((hi >> 16) & 0xFFFF), static_cast<unsigned>(hi & 0xFFFF),
-                static_cast<unsigned>(lo >> 48), static_cast<unsigned long long>(lo & 0xFFFFFFFFFFFFULL));
-  return Value::string(buf);
-}
+Value uuid(CallContext&, std::vector<Value>&) { return Value::string(make_uuid()); }
 
 Value parse_json(CallContext&, std::vector<Value>& args) {
   const Value& s = arg(args, 0);
@@ -113,7 +92,7 @@ Value parse_json(CallContext&, std::vector<Value>& args) {
 
 }  // namespace
 
-void register_step_functions_functions(FunctionRegistry& r) {
+void register_step_functions_functions(BuiltinRegistry& r) {
   r.add("partition", partition, "<an:a>", 2);
   r.add("range", range, "<nnn?:a>", 3);
   r.add("hash", hash, "<s-s?:s>", 2);

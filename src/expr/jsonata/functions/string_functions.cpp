@@ -1,9 +1,10 @@
+// Ported from jsonata-js (MIT licence, see THIRD_PARTY_NOTICES.md): src/functions.js.
 // $string, $substring, $substringBefore/After, $lowercase, $uppercase, $length, $trim, $pad,
 // $join. Lengths and offsets count code points.
 #include <algorithm>
 #include <cmath>
 
-#include "expr/jsonata/registry.h"
+#include "expr/jsonata/builtin_registry.h"
 #include "expr/jsonata/utf8.h"
 
 namespace sfn::jsonata {
@@ -66,13 +67,17 @@ Value substring_after(CallContext&, std::vector<Value>& args) {
 
 char32_t lower(char32_t c) {
   if (c < 128) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
-  if ((c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x391 && c <= 0x3AB) || (c >= 0x410 && c <= 0x42F)) return c + 32;
+  if ((c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x391 && c <= 0x3AB) ||
+      (c >= 0x410 && c <= 0x42F))
+    return c + 32;
   if (c >= 0x400 && c <= 0x40F) return c + 80;
   return c;
 }
 char32_t upper(char32_t c) {
   if (c < 128) return (c >= 'a' && c <= 'z') ? c - 32 : c;
-  if ((c >= 0xE0 && c <= 0xFE && c != 0xF7) || (c >= 0x3B1 && c <= 0x3CB && c != 0x3C2) || (c >= 0x430 && c <= 0x44F)) return c - 32;
+  if ((c >= 0xE0 && c <= 0xFE && c != 0xF7) || (c >= 0x3B1 && c <= 0x3CB && c != 0x3C2) ||
+      (c >= 0x430 && c <= 0x44F))
+    return c - 32;
   if (c >= 0x450 && c <= 0x45F) return c - 80;
   return c;
 }
@@ -123,7 +128,8 @@ Value pad(CallContext&, std::vector<Value>& args) {
   if (s.is_undefined()) return Value{};
   double width = std::trunc(arg(args, 1).as_number());
   std::u32string ch = U" ";
-  if (arg(args, 2).is_string() && !arg(args, 2).as_string().empty()) ch = to_u32(arg(args, 2).as_string());
+  if (arg(args, 2).is_string() && !arg(args, 2).as_string().empty())
+    ch = to_u32(arg(args, 2).as_string());
   const std::string& str = s.as_string();
   double pad_length = std::fabs(width) - static_cast<double>(utf8_length(str));
   if (pad_length <= 0) return s;
@@ -156,7 +162,7 @@ Value join(CallContext&, std::vector<Value>& args) {
 
 }  // namespace
 
-void register_string_functions(FunctionRegistry& r) {
+void register_string_functions(BuiltinRegistry& r) {
   r.add("string", string_fn, "<x-b?:s>", 1);
   r.add("substring", substring, "<s-nn?:s>", 3);
   r.add("substringBefore", substring_before, "<s-s:s>", 2);

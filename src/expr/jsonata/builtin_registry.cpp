@@ -1,8 +1,8 @@
-#include "expr/jsonata/registry.h"
+#include "expr/jsonata/builtin_registry.h"
 
 namespace sfn::jsonata {
 
-void FunctionRegistry::add(std::string name, NativeFn fn, const std::string& signature, int arity) {
+void BuiltinRegistry::add(std::string name, NativeFn fn, const std::string& signature, int arity) {
   Builtin& b = builtins_.emplace_back();
   b.name = name;
   b.fn = fn;
@@ -14,9 +14,9 @@ void FunctionRegistry::add(std::string name, NativeFn fn, const std::string& sig
   functions_[std::move(name)] = Value::function(std::move(f));
 }
 
-void FunctionRegistry::remove(std::string_view name) { functions_.erase(std::string(name)); }
+void BuiltinRegistry::remove(std::string_view name) { functions_.erase(std::string(name)); }
 
-const Value* FunctionRegistry::find(std::string_view name) const {
+const Value* BuiltinRegistry::find(std::string_view name) const {
   auto it = functions_.find(std::string(name));
   return it == functions_.end() ? nullptr : &it->second;
 }
@@ -30,8 +30,8 @@ void throw_arg_error(std::string code, Value value, int index) {
 }
 
 namespace {
-FunctionRegistry build(bool step_functions) {
-  FunctionRegistry r;
+BuiltinRegistry build(bool step_functions) {
+  BuiltinRegistry r;
   register_aggregate_functions(r);
   register_string_functions(r);
   register_regex_functions(r);
@@ -51,9 +51,9 @@ FunctionRegistry build(bool step_functions) {
 }
 }  // namespace
 
-const FunctionRegistry& standard_registry(bool step_functions) {
-  static const FunctionRegistry plain = build(false);
-  static const FunctionRegistry aws = build(true);
+const BuiltinRegistry& standard_registry(bool step_functions) {
+  static const BuiltinRegistry plain = build(false);
+  static const BuiltinRegistry aws = build(true);
   return step_functions ? aws : plain;
 }
 

@@ -1,4 +1,4 @@
-#include "function_registry.h"
+#include "expr/intrinsics/intrinsic_registry.h"
 
 #include <cmath>
 #include <limits>
@@ -20,19 +20,19 @@ long long java_round(const Json& number) {
   return static_cast<long long>(rounded);
 }
 
-void FunctionRegistry::add(FunctionSpec spec) {
+void IntrinsicRegistry::add(FunctionSpec spec) {
   std::string name = spec.name;
   functions_.insert_or_assign(std::move(name), std::move(spec));
 }
 
-const FunctionSpec* FunctionRegistry::find(std::string_view name) const {
+const FunctionSpec* IntrinsicRegistry::find(std::string_view name) const {
   auto it = functions_.find(name);
   return it == functions_.end() ? nullptr : &it->second;
 }
 
-const FunctionRegistry& FunctionRegistry::standard() {
-  static const FunctionRegistry registry = [] {
-    FunctionRegistry r;
+const IntrinsicRegistry& IntrinsicRegistry::standard() {
+  static const IntrinsicRegistry registry = [] {
+    IntrinsicRegistry r;
     register_array_functions(r);
     register_encoding_functions(r);
     register_hash_functions(r);

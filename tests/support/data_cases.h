@@ -1,60 +1,26 @@
-// Registers one GoogleTest per data case: tests/unit/<module>/data/*.json files holding
-// {"cases": [{"name": ..., ...}]}, and the recorded AWS conformance cases when available.
+// Data cases of the form {"cases": [{"name": ..., ...}]} (tests/unit/<module>/data/*.json), one
+// GoogleTest per case, and the recorded AWS conformance cases kept outside the repository.
 #pragma once
 
-#include <gtest/gtest.h>
-
-#include <cctype>
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <functional>
-#include <sstream>
 #include <string>
 
 #include "sfn/common/json.h"
+#include "support/case_registration.h"
 
 namespace sfn::test_cases {
 
-inline std::filesystem::path source_dir() {
-  const char* env = std::getenv("SFN_SOURCE_DIR");
-  return std::filesystem::path(env ? env : SFN_SOURCE_DIR);
-}
-
-inline Json read_json_file(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return Json::parse(buffer.str());
-}
-
-inline std::string sanitize(const std::string& text) {
-  std::string out;
-  for (char c : text) out += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
-  return out.substr(0, 120);
-}
-
-using Body = std::function<void()>;
-
-inline void register_test(const std::string& suite, const std::string& name, Body body) {
-  ::testing::RegisterTest(suite.c_str(), name.c_str(), nullptr, nullptr, __FILE__, __LINE__,
-                          [body]() -> ::testing::Test* {
-                            struct CaseTest : ::testing::Test {
-                              Body body;
-                              void TestBody() override { body(); }
-                            };
-                            auto* t = new CaseTest;
-                            t->body = body;
-                            return t;
-                          });
-}
-
-// Every case of every tests/unit/<module>/data/*.json file; a case with "skip" (the reason)
-// is registered DISABLED_.
+// Every case of every tests/unit/<module>/data/*.json file, as `<module>_<file>.<n>_<name>`; a
+// case with "skip" (the reason) is registered DISABLED_. No folder, or no case in it, registers
+// a failing test instead.
 inline void register_data_cases(const std::string& module,
                                 const std::function<void(const Json&)>& run) {
-  auto dir = source_dir() / "tests" / "unit" / module / "data";
-  if (!std::filesystem::exists(dir)) return;
+  const auto dir = data_dir(module);
+  if (!std::filesystem::is_directory(dir)) {
+    return register_missing_cases(module + "_data", dir.string() + " is missing");
+  }
+  std::size_t registered = 0;
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
     if (entry.path().extension() != ".json") continue;
     Json file = read_json_file(entry.path());
@@ -64,8 +30,10 @@ inline void register_data_cases(const std::string& module,
       std::string name = std::to_string(n++) + "_" + sanitize(tc.value("name", ""));
       if (tc.contains("skip")) name = "DISABLED_" + name;
       register_test(suite, name, [run, tc] { run(tc); });
+      ++registered;
     }
   }
+  if (registered == 0) register_missing_cases(module + "_data", dir.string() + " holds no case");
 }
 
 // The recorded AWS cases of ../shared/conformance/localstack/cases (outside the repository);

@@ -38,26 +38,27 @@ struct FunctionSpec {
   }
 };
 
-class FunctionRegistry {
+// The States.* intrinsic functions by name.
+class IntrinsicRegistry {
  public:
   void add(FunctionSpec spec);
   const FunctionSpec* find(std::string_view name) const;
 
   // The registry with every family registered; built once.
-  static const FunctionRegistry& standard();
+  static const IntrinsicRegistry& standard();
 
  private:
   std::map<std::string, FunctionSpec, std::less<>> functions_;
 };
 
-void register_array_functions(FunctionRegistry& registry);
-void register_encoding_functions(FunctionRegistry& registry);
-void register_hash_functions(FunctionRegistry& registry);
-void register_json_functions(FunctionRegistry& registry);
-void register_math_functions(FunctionRegistry& registry);
-void register_string_functions(FunctionRegistry& registry);
-void register_uuid_functions(FunctionRegistry& registry);
-void register_generic_functions(FunctionRegistry& registry);
+void register_array_functions(IntrinsicRegistry& registry);
+void register_encoding_functions(IntrinsicRegistry& registry);
+void register_hash_functions(IntrinsicRegistry& registry);
+void register_json_functions(IntrinsicRegistry& registry);
+void register_math_functions(IntrinsicRegistry& registry);
+void register_string_functions(IntrinsicRegistry& registry);
+void register_uuid_functions(IntrinsicRegistry& registry);
+void register_generic_functions(IntrinsicRegistry& registry);
 
 // Helpers shared by the families.
 bool has_type(const Json& value, ArgType type);

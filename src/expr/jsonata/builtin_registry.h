@@ -10,7 +10,8 @@
 
 namespace sfn::jsonata {
 
-class FunctionRegistry {
+// The built-in functions of JSONata ($string, $map, ...) by name, as function values.
+class BuiltinRegistry {
  public:
   // `signature` as jsonata-js writes it ("<s-nn?:s>"); `arity` as its implementation.length.
   void add(std::string name, NativeFn fn, const std::string& signature, int arity);
@@ -22,21 +23,21 @@ class FunctionRegistry {
   std::unordered_map<std::string, Value> functions_;
 };
 
-void register_aggregate_functions(FunctionRegistry& r);
-void register_string_functions(FunctionRegistry& r);
-void register_regex_functions(FunctionRegistry& r);
-void register_numeric_functions(FunctionRegistry& r);
-void register_array_functions(FunctionRegistry& r);
-void register_object_functions(FunctionRegistry& r);
-void register_hof_functions(FunctionRegistry& r);
-void register_encoding_functions(FunctionRegistry& r);
-void register_datetime_functions(FunctionRegistry& r);
-void register_format_functions(FunctionRegistry& r);
-void register_misc_functions(FunctionRegistry& r);
-void register_step_functions_functions(FunctionRegistry& r);
+void register_aggregate_functions(BuiltinRegistry& r);
+void register_string_functions(BuiltinRegistry& r);
+void register_regex_functions(BuiltinRegistry& r);
+void register_numeric_functions(BuiltinRegistry& r);
+void register_array_functions(BuiltinRegistry& r);
+void register_object_functions(BuiltinRegistry& r);
+void register_hof_functions(BuiltinRegistry& r);
+void register_encoding_functions(BuiltinRegistry& r);
+void register_datetime_functions(BuiltinRegistry& r);
+void register_format_functions(BuiltinRegistry& r);
+void register_misc_functions(BuiltinRegistry& r);
+void register_step_functions_functions(BuiltinRegistry& r);
 
 // The JSONata 2.0.6 library, optionally with the AWS Step Functions additions (and no $eval).
-const FunctionRegistry& standard_registry(bool step_functions);
+const BuiltinRegistry& standard_registry(bool step_functions);
 
 // Helpers for function implementations.
 inline const Value& arg(const std::vector<Value>& args, std::size_t i) {
