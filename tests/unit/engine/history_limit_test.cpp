@@ -89,7 +89,7 @@ TEST_F(HistoryLimitTest, WithoutAnOptionTheQuotaIsAwsHardQuotaOf25000Events) {
   start_runtime(RuntimeOptions{});
   auto r = run(counter_loop(1'000'000), Json{{"n", 0}});
   ASSERT_TRUE(r);
-  EXPECT_EQ(r->status, "FAILED");
+  EXPECT_EQ(r->status, ExecutionStatus::kFailed);
   EXPECT_EQ(r->cause, "The execution reached the maximum number of events in its history (25000).");
   ASSERT_EQ(r->events.size(), 25'000u);
   EXPECT_EQ(r->events.back()["id"], 25'000);

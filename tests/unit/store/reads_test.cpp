@@ -159,5 +159,24 @@ TEST(StoreReads, ARestartLoadsOnlyRunningExecutions) {
   EXPECT_EQ(s.events.begin()->second.size(), 1u);
 }
 
+TEST(StoreReads, AStatusTheStoreCannotHaveWrittenIsAnError) {
+  TempDb tmp;
+  const ExecutionRow row = sample_execution("odd", true);
+  {
+    auto store = open_sqlite_store(tmp.path());
+    store->put_execution(row);
+    store->flush();
+  }
+  {
+    testing::RawDb raw(tmp.path());
+    ASSERT_EQ(raw.exec("UPDATE executions SET status = 'DONE' WHERE arn = '" + row.arn + "'"), 0);
+  }
+  auto store = open_sqlite_store(tmp.path());
+  auto r = await_read<std::optional<ExecutionRow>>(
+      [&](auto done) { store->read_execution(row.arn, std::move(done)); });
+  ASSERT_FALSE(r.has_value());
+  EXPECT_NE(r.error().find("execution status 'DONE'"), std::string::npos) << r.error();
+}
+
 }  // namespace
 }  // namespace sfn::store
