@@ -10,7 +10,7 @@ namespace sfn::engine {
 namespace {
 
 tl::unexpected<StatesError> runtime_error(std::string cause) {
-  return tl::unexpected(StatesError{errors::kRuntime, std::move(cause)});
+  return tl::unexpected(runtime_failure(std::move(cause)));
 }
 
 std::string invalid_path(const jsonpath::Path& p) {
@@ -18,6 +18,10 @@ std::string invalid_path(const jsonpath::Path& p) {
 }
 
 }  // namespace
+
+StatesError runtime_failure(std::string cause) {
+  return StatesError{errors::kRuntime, std::move(cause)};
+}
 
 Json context_object(const Frame& frame, const asl::State& state, const StateVisit& visit) {
   Json ctx = Json::object();

@@ -29,6 +29,9 @@ Json context_object(const Frame& frame, const asl::State& state, const StateVisi
 // Selects a path against the input, the context object or the variables, by its root. $$ is
 // built only for a path rooted at it. No match is an empty optional (each caller words its own
 // error); a selection past the JSONPath budget is States.Runtime naming `field`.
+// A States.Runtime error with `cause` (the state pipeline adds where it happened).
+StatesError runtime_failure(std::string cause);
+
 Result<std::optional<Json>> select_path(const jsonpath::Path& path, const Json& input,
                                         expr::ContextRef context, const Json& variables,
                                         std::string_view field);

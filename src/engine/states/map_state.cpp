@@ -15,8 +15,6 @@
 namespace sfn::engine {
 namespace {
 
-StatesError runtime(std::string cause) { return StatesError{errors::kRuntime, std::move(cause)}; }
-
 // How AWS shows an offending value in a cause: a string's text, other values as JSON.
 std::string shown(const Json& v) { return v.is_string() ? v.get<std::string>() : dump_compact(v); }
 
@@ -60,9 +58,9 @@ Result<size_t> max_concurrency(const asl::MapState& s, const Json& input, StateI
         return static_cast<size_t>(*n);
     if (!v || !v->is_number_integer() || v->get<std::int64_t>() < 0)
       return tl::unexpected(
-          runtime("The MaxConcurrencyPath field refers to value \"" +
-                  (v ? shown(*v) : std::string("null")) +
-                  "\" which is not a valid integer: " + s.max_concurrency.path->text()));
+          runtime_failure("The MaxConcurrencyPath field refers to value \"" +
+                          (v ? shown(*v) : std::string("null")) +
+                          "\" which is not a valid integer: " + s.max_concurrency.path->text()));
     return v->get<size_t>();
   }
   return size_t{0};
@@ -87,8 +85,9 @@ Result<size_t> tolerated_failures(const asl::MapState& s, const Json& input, Sta
       else
         count = numeric_text(*v, /*integer=*/true);
       if (!count)
-        return tl::unexpected(runtime("The ToleratedFailureCountPath field refers to value \"" +
-                                      shown(*v) + "\" which is not a valid integer: " + p.text()));
+        return tl::unexpected(
+            runtime_failure("The ToleratedFailureCountPath field refers to value \"" + shown(*v) +
+                            "\" which is not a valid integer: " + p.text()));
     }
   } else if (s.tolerated_failure_count.present()) {
     auto v = io.evaluate_dynamic(s.tolerated_failure_count, input, "ToleratedFailureCount");
@@ -112,8 +111,8 @@ Result<size_t> tolerated_failures(const asl::MapState& s, const Json& input, Sta
                                   : numeric_text(*v, /*integer=*/false);
       if (!percentage)
         return tl::unexpected(
-            runtime("The ToleratedFailurePercentagePath field refers to value \"" + shown(*v) +
-                    "\" which is not a valid float: " + p.text()));
+            runtime_failure("The ToleratedFailurePercentagePath field refers to value \"" +
+                            shown(*v) + "\" which is not a valid float: " + p.text()));
     }
   } else if (s.tolerated_failure_percentage.present()) {
     auto v =
@@ -127,9 +126,9 @@ Result<size_t> tolerated_failures(const asl::MapState& s, const Json& input, Sta
     if (*v) percentage = (*v)->get<double>();
   }
   if (count && *count < 0)
-    return tl::unexpected(runtime("ToleratedFailureCount cannot be negative."));
+    return tl::unexpected(runtime_failure("ToleratedFailureCount cannot be negative."));
   if (percentage && (*percentage < 0 || *percentage > 100))
-    return tl::unexpected(runtime("ToleratedFailurePercentage must be between 0 and 100."));
+    return tl::unexpected(runtime_failure("ToleratedFailurePercentage must be between 0 and 100."));
   if (!count && !percentage) return size_t{0};
   // failed > count, or failed / total * 100 > percentage (failed > floor(percentage * total /
   // 100)).
@@ -191,8 +190,8 @@ Awaitable<WorkResult<Json>> run_map(Frame& f, const asl::MapState& s, const Json
     auto& v = *selected;
     if (!v)
       co_return tl::unexpected(
-          runtime("Invalid path '" + s.items_path->text() +
-                  "' : No results for path: " + bracket_notation(s.items_path->text())));
+          runtime_failure("Invalid path '" + s.items_path->text() +
+                          "' : No results for path: " + bracket_notation(s.items_path->text())));
     items = std::move(*v);
   }
   if (!items.is_array()) {

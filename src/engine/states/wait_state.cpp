@@ -9,8 +9,6 @@
 namespace sfn::engine {
 namespace {
 
-StatesError runtime(std::string cause) { return StatesError{errors::kRuntime, std::move(cause)}; }
-
 // The wall-clock instant the state waits until.
 Result<double> deadline(const asl::WaitState& s, const Json& input, StateIO& io, double entered) {
   const expr::ContextRef ctx = io.context();  // lazy: built only if a path reads $$
@@ -37,16 +35,16 @@ Result<double> deadline(const asl::WaitState& s, const Json& input, StateIO& io,
     if (!selected) return tl::unexpected(selected.error());
     auto& v = *selected;
     if (!v)
-      return tl::unexpected(
-          runtime("The SecondsPath parameter does not reference an input value: " + p.text()));
+      return tl::unexpected(runtime_failure(
+          "The SecondsPath parameter does not reference an input value: " + p.text()));
     std::string shown = p.text() + " == " + dump_compact(*v);
     if (!v->is_number() || std::floor(v->get<double>()) != v->get<double>())
       return tl::unexpected(
-          runtime("The SecondsPath parameter cannot be parsed as a long value: " + shown));
+          runtime_failure("The SecondsPath parameter cannot be parsed as a long value: " + shown));
     double seconds = v->get<double>();
     if (seconds < 0)
       return tl::unexpected(
-          runtime("The SecondsPath parameter references a negative value: " + shown));
+          runtime_failure("The SecondsPath parameter references a negative value: " + shown));
     return entered + seconds;
   }
   if (s.timestamp.literal || s.timestamp.jsonata) {
@@ -69,15 +67,15 @@ Result<double> deadline(const asl::WaitState& s, const Json& input, StateIO& io,
     if (!selected) return tl::unexpected(selected.error());
     auto& v = *selected;
     if (!v)
-      return tl::unexpected(
-          runtime("The TimestampPath parameter does not reference an input value: " + p.text()));
+      return tl::unexpected(runtime_failure(
+          "The TimestampPath parameter does not reference an input value: " + p.text()));
     std::string text = v->is_string() ? v->get<std::string>() : dump_compact(*v);
     auto t = v->is_string() ? parse_iso8601(text) : std::nullopt;
     if (!t)
-      return tl::unexpected(
-          runtime("The TimestampPath parameter does not reference a valid ISO-8601 extended offset "
-                  "date-time format string: " +
-                  p.text() + " == " + text));
+      return tl::unexpected(runtime_failure(
+          "The TimestampPath parameter does not reference a valid ISO-8601 extended offset "
+          "date-time format string: " +
+          p.text() + " == " + text));
     return *t;
   }
   return entered;
