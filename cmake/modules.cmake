@@ -1,9 +1,12 @@
-# sfn_module(<name> DIR <dir under src/> DEPS <targets...>)
-# Globs src/<dir>/*.cpp into the static library sfn_<name>. A module with no sources yet is an
-# INTERFACE library so the tree builds while a stage is still being written.
+# sfn_module(<name> DIR <dir under src/> DEPS <targets...> [EXCLUDE <files in dir...>])
+# Globs src/<dir>/*.cpp (less EXCLUDE) into the static library sfn_<name>. A module with no
+# sources yet is an INTERFACE library so the tree builds while a stage is still being written.
 function(sfn_module name)
-  cmake_parse_arguments(M "" "DIR" "DEPS" ${ARGN})
+  cmake_parse_arguments(M "" "DIR" "DEPS;EXCLUDE" ${ARGN})
   file(GLOB_RECURSE srcs CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/${M_DIR}/*.cpp)
+  foreach(excluded ${M_EXCLUDE})
+    list(REMOVE_ITEM srcs ${PROJECT_SOURCE_DIR}/src/${M_DIR}/${excluded})
+  endforeach()
   if(srcs)
     add_library(sfn_${name} STATIC ${srcs})
     target_include_directories(sfn_${name} PUBLIC ${PROJECT_SOURCE_DIR}/include PRIVATE ${PROJECT_SOURCE_DIR}/src)

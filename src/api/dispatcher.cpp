@@ -25,7 +25,8 @@ ApiResponse to_response(const ApiResult<Json>& r) {
 
 class ServiceDispatcher final : public Dispatcher {
  public:
-  ServiceDispatcher(boost::asio::io_context& io, store::Store& store, const ServiceOptions& options)
+  ServiceDispatcher(boost::asio::io_context& io, store::Store& store,
+                    const engine::RuntimeOptions& options)
       : service_(io, store, options) {
     register_state_machine_handlers(handlers_);
     register_execution_handlers(handlers_);
@@ -80,7 +81,7 @@ class ServiceDispatcher final : public Dispatcher {
 }  // namespace
 
 std::unique_ptr<Dispatcher> make_dispatcher(boost::asio::io_context& io, store::Store& store,
-                                            const ServiceOptions& options) {
+                                            const engine::RuntimeOptions& options) {
   return std::make_unique<ServiceDispatcher>(io, store, options);
 }
 

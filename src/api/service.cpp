@@ -33,18 +33,16 @@ std::string crash_loop_cause(const std::string& checkpoint) {
 
 }  // namespace
 
-Service::Service(boost::asio::io_context& io_context, store::Store& st, const ServiceOptions& opts)
-    : io(io_context), store(st), options(opts), arns{"aws", opts.region, opts.account} {
-  engine::RuntimeOptions runtime_options;
-  runtime_options.wait_time_scale = opts.wait_time_scale;
-  runtime_options.region = opts.region;
-  runtime_options.account = opts.account;
+Service::Service(boost::asio::io_context& io_context, store::Store& st,
+                 const engine::RuntimeOptions& options)
+    : io(io_context), store(st), arns{options.deployment} {
+  engine::RuntimeOptions runtime_options = options;
   // The app's integrations, and this service's own executions for states:startExecution.
-  auto registry = opts.integrations ? std::make_shared<integrations::Registry>(*opts.integrations)
-                                    : std::make_shared<integrations::Registry>();
+  auto registry = options.integrations
+                      ? std::make_shared<integrations::Registry>(*options.integrations)
+                      : std::make_shared<integrations::Registry>();
   registry->add("states", make_nested_executions(*this));
   runtime_options.integrations = std::move(registry);
-  runtime_options.mocks = opts.mocks;
   runtime = engine::make_runtime(io, store, runtime_options, [this](const std::string& arn) {
     std::lock_guard lock(mutex);
     return activities.count(arn) > 0;

@@ -51,7 +51,7 @@ inline constexpr std::size_t kMaxFinishedExpress = 1000;
 
 class Service {
  public:
-  Service(boost::asio::io_context& io, store::Store& store, const ServiceOptions& options);
+  Service(boost::asio::io_context& io, store::Store& store, const engine::RuntimeOptions& options);
   // Stops the engine first: its threads may still call back into the members below.
   ~Service() { runtime.reset(); }
 
@@ -63,7 +63,6 @@ class Service {
   boost::asio::io_context& io;
   std::mutex mutex;
   store::Store& store;
-  ServiceOptions options;
   ArnBuilder arns;
   std::unique_ptr<engine::Runtime> runtime;
 

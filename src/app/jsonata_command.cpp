@@ -1,4 +1,4 @@
-#include "app/jsonata_command.h"
+#include "sfn/app/jsonata_command.h"
 
 #include <fstream>
 #include <iostream>
@@ -12,8 +12,9 @@ namespace sfn::app {
 namespace {
 
 int usage() {
-  std::cerr << "usage: sfn-local jsonata '<expression>' [--input FILE|-] [--bindings '<json object>']\n"
-               "       [--step-functions] [--max-depth N] [--timeout-ms MS]\n";
+  std::cerr
+      << "usage: sfn-local jsonata '<expression>' [--input FILE|-] [--bindings '<json object>']\n"
+         "       [--step-functions] [--max-depth N] [--timeout-ms MS]\n";
   return 2;
 }
 

@@ -18,9 +18,10 @@
 #include <tl/expected.hpp>
 #include <vector>
 
-#include "app/jsonata_command.h"
 #include "sfn/api/dispatcher.h"
-#include "sfn/http/config.h"
+#include "sfn/app/config.h"
+#include "sfn/app/jsonata_command.h"
+#include "sfn/engine/runtime.h"
 #include "sfn/http/server.h"
 #include "sfn/integrations/http_client.h"
 #include "sfn/integrations/http_task.h"
@@ -84,18 +85,18 @@ int main(int argc, char** argv) {
     return sfn::app::run_jsonata_command(argc - 1, argv + 1);
   }
   const std::vector<std::string> args(argv + std::min(argc, 1), argv + argc);
-  auto parsed = sfn::http::parse_config(args, sfn::http::process_env());
+  auto parsed = sfn::app::parse_config(args, sfn::app::process_env());
   if (!parsed) {
     std::fprintf(stderr, "sfn-local: %s\nTry 'sfn-local --help' for more information.\n",
                  parsed.error().c_str());
     return 2;
   }
-  const sfn::http::Config& config = *parsed;
-  if (config.action == sfn::http::Config::Action::kHelp) {
-    std::fputs(sfn::http::usage_text().c_str(), stdout);
+  const sfn::app::Config& config = *parsed;
+  if (config.action == sfn::app::Config::Action::kHelp) {
+    std::fputs(sfn::app::usage_text().c_str(), stdout);
     return 0;
   }
-  if (config.action == sfn::http::Config::Action::kVersion) {
+  if (config.action == sfn::app::Config::Action::kVersion) {
     std::puts("sfn-local " SFN_VERSION);
     return 0;
   }
@@ -122,10 +123,9 @@ int main(int argc, char** argv) {
   const unsigned threads = pool_size();
   boost::asio::io_context io(static_cast<int>(threads));
 
-  sfn::api::ServiceOptions service;
-  service.region = config.region;
-  service.account = config.account;
-  service.wait_time_scale = config.wait_time_scale;
+  sfn::engine::RuntimeOptions runtime;
+  runtime.deployment = config.deployment;
+  runtime.wait_time_scale = config.wait_time_scale;
   // The one outbound HTTP client (Lambda endpoint, HTTP Task).
   std::shared_ptr<sfn::integrations::HttpClient> http_client;
   try {
@@ -143,21 +143,21 @@ int main(int argc, char** argv) {
   if (!config.lambda_handlers.empty() || !config.lambda_endpoint.empty()) {
     sfn::integrations::LocalLambdaOptions lambda_options;
     lambda_options.handlers.insert(config.lambda_handlers.begin(), config.lambda_handlers.end());
-    lambda_options.account = config.account;
+    lambda_options.deployment = config.deployment;
     if (!config.lambda_endpoint.empty()) {
       lambda_options.endpoint = sfn::integrations::LocalLambdaOptions::Endpoint{
           config.lambda_endpoint, http_client,
-          sfn::integrations::credentials_from_env(sfn::http::process_env())};
+          sfn::integrations::credentials_from_env(sfn::app::process_env())};
     }
     local_lambda = std::make_unique<sfn::integrations::LocalLambda>(io, lambda_options);
     registry->add("lambda", local_lambda->invoke());
     registry->add("lambda-arn", local_lambda->function_arn());
   }
-  service.integrations = registry;
-  service.mocks = *mocks;
+  runtime.integrations = registry;
+  runtime.mocks = *mocks;
   std::unique_ptr<sfn::api::Dispatcher> dispatcher;
   try {
-    dispatcher = sfn::api::make_dispatcher(io, *store, service);
+    dispatcher = sfn::api::make_dispatcher(io, *store, runtime);
     dispatcher->start();
   } catch (const std::exception& e) {
     spdlog::critical("cannot start the service: {}", e.what());
@@ -182,7 +182,8 @@ int main(int argc, char** argv) {
   }
   const bool ipv6 = config.host.find(':') != std::string::npos;
   spdlog::info("sfn-local {}: db {}, region {}, account {}, wait time scale {}", SFN_VERSION,
-               config.db, config.region, config.account, config.wait_time_scale);
+               config.db, config.deployment.region, config.deployment.account,
+               config.wait_time_scale);
   spdlog::info("sfn-local listening on http://{}{}{}:{} (at most {} connections)", ipv6 ? "[" : "",
                config.host, ipv6 ? "]" : "", server.port(), server.max_connections());
   if (*mocks) {

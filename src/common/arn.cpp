@@ -7,7 +7,8 @@ namespace sfn {
 namespace {
 
 std::string join(const ArnBuilder& b, std::string_view kind, std::string_view rest) {
-  std::string out = "arn:" + b.partition + ":states:" + b.region + ":" + b.account + ":";
+  const Deployment& d = b.deployment;
+  std::string out = "arn:" + d.partition + ":states:" + d.region + ":" + d.account + ":";
   out.append(kind).append(":").append(rest);
   return out;
 }

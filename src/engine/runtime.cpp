@@ -29,7 +29,7 @@ class RuntimeImpl final : public Runtime {
     services_.variable_quotas = options_.variable_quotas;
     services_.activities = &broker_;
     services_.activity_exists = std::move(exists);
-    services_.region = options_.region;
+    services_.region = options_.deployment.region;
     services_.integrations = options_.integrations;
     mocks_ = options_.mocks;
     // The engine calls these for STANDARD executions only (ExecutionRun::durable).

@@ -10,7 +10,6 @@
 #include <utility>
 
 #include "http/server_state.h"
-#include "sfn/http/config.h"
 
 namespace sfn::http {
 namespace {

@@ -197,7 +197,7 @@ class ConformanceEnvironment : public testing::Environment {
       }
     }
     if (jobs.empty()) return;
-    sfn::api::ServiceOptions service;
+    sfn::engine::RuntimeOptions service;
     service.wait_time_scale = 1.0;
     service.mocks = r.mocks;
     unsigned io_threads = static_cast<unsigned>(

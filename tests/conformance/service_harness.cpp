@@ -11,7 +11,7 @@ std::string CallResult::describe(const std::string& op) const {
   return op + ": HTTP " + std::to_string(status) + " " + error_code + ": " + message;
 }
 
-ServiceHarness::ServiceHarness(const api::ServiceOptions& options, unsigned threads)
+ServiceHarness::ServiceHarness(const engine::RuntimeOptions& options, unsigned threads)
     : store_(store::open_sqlite_store(":memory:")),
       io_(static_cast<int>(threads)),
       work_(boost::asio::make_work_guard(io_)) {
@@ -44,11 +44,13 @@ void ServiceHarness::stop() {
   dispatcher_.reset();  // joins the engine's threads too
 }
 
-CallResult ServiceHarness::call(const std::string& op, const Json& payload, std::chrono::milliseconds timeout) {
+CallResult ServiceHarness::call(const std::string& op, const Json& payload,
+                                std::chrono::milliseconds timeout) {
   auto promise = std::make_shared<std::promise<api::ApiResponse>>();
   auto future = promise->get_future();
-  dispatcher_->dispatch(api::ApiRequest{"AWSStepFunctions." + op, dump_compact(payload)},
-                        [promise](api::ApiResponse response) { promise->set_value(std::move(response)); });
+  dispatcher_->dispatch(
+      api::ApiRequest{"AWSStepFunctions." + op, dump_compact(payload)},
+      [promise](api::ApiResponse response) { promise->set_value(std::move(response)); });
   CallResult out;
   if (future.wait_for(timeout) != std::future_status::ready) {
     out.error_code = "NoResponse";

@@ -12,6 +12,7 @@
 
 #include "sfn/api/dispatcher.h"
 #include "sfn/common/json.h"
+#include "sfn/engine/runtime.h"
 #include "sfn/store/store.h"
 
 namespace sfn::conformance {
@@ -29,7 +30,7 @@ struct CallResult {
 
 class ServiceHarness {
  public:
-  ServiceHarness(const api::ServiceOptions& options, unsigned threads);
+  ServiceHarness(const engine::RuntimeOptions& options, unsigned threads);
   ~ServiceHarness();
   ServiceHarness(const ServiceHarness&) = delete;
   ServiceHarness& operator=(const ServiceHarness&) = delete;

@@ -1,6 +1,6 @@
 // Stand-alone driver for the `jsonata` command, so the command can be tested before (and
 // independently of) the full sfn-local binary: `sfn_jsonata_cli jsonata '<expr>' ...`.
-#include "app/jsonata_command.h"
+#include "sfn/app/jsonata_command.h"
 
 int main(int argc, char** argv) {
   if (argc < 2) return 2;

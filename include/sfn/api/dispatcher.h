@@ -14,9 +14,11 @@ namespace sfn::store {
 class Store;
 }
 namespace sfn::integrations {
-class Registry;
 class MockConfig;
-}  // namespace sfn::integrations
+}
+namespace sfn::engine {
+struct RuntimeOptions;
+}
 
 namespace sfn::api {
 
@@ -47,16 +49,10 @@ class Dispatcher {
   virtual void set_mocks(std::shared_ptr<const integrations::MockConfig> mocks) = 0;
 };
 
-struct ServiceOptions {
-  std::string region = "us-east-1";
-  std::string account = "123456789012";
-  double wait_time_scale = 1.0;  // multiplies Wait durations and retry intervals; 0 = no waiting
-  // Task integrations and mocked responses (optional; see engine::RuntimeOptions).
-  std::shared_ptr<const integrations::Registry> integrations;
-  std::shared_ptr<const integrations::MockConfig> mocks;
-};
-
+// The service over `store`, running executions with `options` (the deployment's region and
+// account, wait time scale, integrations, mocks); it adds its own executions to the
+// integrations as "states" (states:startExecution).
 std::unique_ptr<Dispatcher> make_dispatcher(boost::asio::io_context& io, store::Store& store,
-                                            const ServiceOptions& options);
+                                            const engine::RuntimeOptions& options);
 
 }  // namespace sfn::api

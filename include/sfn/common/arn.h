@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "sfn/common/deployment.h"
+
 namespace sfn {
 
 enum class ArnKind { kStateMachine, kExecution, kExpressExecution, kActivity, kMapRun };
@@ -18,10 +20,9 @@ struct ParsedArn {
   std::string qualifier;       // text after '#' or ':' version/alias (kept, unused for now)
 };
 
+// The ARNs of this deployment's resources.
 struct ArnBuilder {
-  std::string partition = "aws";
-  std::string region;
-  std::string account;
+  Deployment deployment;
 
   std::string state_machine(std::string_view name) const;
   std::string activity(std::string_view name) const;

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 
+#include "sfn/common/deployment.h"
 #include "sfn/engine/execution_record.h"
 #include "sfn/engine/quotas.h"
 #include "sfn/integrations/integration.h"
@@ -27,8 +28,7 @@ namespace sfn::engine {
 struct RuntimeOptions {
   unsigned threads = 2;          // the engine's thread pool (executions never run on I/O threads)
   double wait_time_scale = 1.0;  // multiplies Wait durations and retry intervals; 0 = no wait
-  std::string region = "us-east-1";
-  std::string account = "123456789012";
+  Deployment deployment;         // the region and account of the ARNs and of TaskScheduled
   std::int64_t max_history_events = kMaxHistoryEvents;  // lower only in tests
   VariableQuotas variable_quotas;                       // lower only in tests
   // Tokens of finished tasks remembered so that a late SendTask* answers TaskTimedOut (not

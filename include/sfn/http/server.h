@@ -21,6 +21,13 @@ class Dispatcher;
 
 namespace sfn::http {
 
+// The default connection cap for a process that may open `open_files` descriptors: room for the
+// database, the event loop and outbound connections (64), at most 1000.
+std::size_t default_max_connections(std::uint64_t open_files);
+
+// The soft RLIMIT_NOFILE of this process (UINT64_MAX when unlimited or unknown).
+std::uint64_t open_files_limit();
+
 struct ServerOptions {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8083;  // 0 = ephemeral; see Server::port()
@@ -30,9 +37,9 @@ struct ServerOptions {
   // Before every read (so also the keep-alive idle time) and before every write.
   std::chrono::milliseconds read_timeout = std::chrono::seconds(75);
   std::chrono::milliseconds write_timeout = std::chrono::seconds(30);
-  // Open connections served at once (0 = default_max_connections(open_files_limit()), see
-  // config.h). Beyond it the longest-idle connection is closed to make room, or, when every
-  // connection is busy, the new one gets ThrottlingException and is closed.
+  // Open connections served at once (0 = default_max_connections(open_files_limit()), below).
+  // Beyond it the longest-idle connection is closed to make room, or, when every connection is
+  // busy, the new one gets ThrottlingException and is closed.
   std::size_t max_connections = 0;
   // How long shutdown waits for sessions with a request in flight before closing them.
   std::chrono::milliseconds shutdown_grace = std::chrono::seconds(5);

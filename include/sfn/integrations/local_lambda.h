@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 
+#include "sfn/common/deployment.h"
 #include "sfn/integrations/http_client.h"
 #include "sfn/integrations/integration.h"
 #include "sfn/integrations/sigv4.h"
@@ -43,8 +44,8 @@ bool valid_function_name(std::string_view name);
 
 struct LocalLambdaOptions {
   std::map<std::string, std::string, std::less<>> handlers;  // function name -> shell command
-  std::string account = "123456789012";                      // for ARNs in messages
-  std::size_t max_processes = 64;                            // beyond it, invocations queue
+  Deployment deployment;           // the partition, region and account of ARNs in messages
+  std::size_t max_processes = 64;  // beyond it, invocations queue
   // Lambda's synchronous response limit (6 MB); stdout or stderr beyond it fails the call.
   std::size_t max_output_bytes = 6291556;
 

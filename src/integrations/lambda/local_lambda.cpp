@@ -25,7 +25,7 @@ class LocalLambdaIntegration final : public Integration {
   TaskCanceller run(const TaskRequest& request, TaskListener listener) override {
     lambda::Invocation invocation{invoke_form_, make_uuid()};
     LambdaFunctionRef ref;
-    std::string partition = "aws";
+    std::string partition = impl_->options.deployment.partition;
     std::string function;  // as the task names it
     Json event;
     if (invoke_form_) {
@@ -65,7 +65,7 @@ class LocalLambdaIntegration final : public Integration {
     if (handler == impl_->options.handlers.end()) {
       const std::string arn =
           "arn:" + partition + ":lambda:" + (ref.region.empty() ? request.region : ref.region) +
-          ":" + (ref.account.empty() ? impl_->options.account : ref.account) +
+          ":" + (ref.account.empty() ? impl_->options.deployment.account : ref.account) +
           ":function:" + ref.name + ":" + (ref.qualifier.empty() ? "$LATEST" : ref.qualifier);
       listener(TaskReport::started());
       listener(TaskReport::failed("Lambda.ResourceNotFoundException",

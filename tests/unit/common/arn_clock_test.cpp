@@ -14,7 +14,7 @@ namespace sfn {
 namespace {
 
 TEST(Arn, BuildsAndParses) {
-  ArnBuilder b{"aws", "us-east-1", "123456789012"};
+  ArnBuilder b{Deployment{"aws", "us-east-1", "123456789012"}};
   EXPECT_EQ(b.state_machine("M"), "arn:aws:states:us-east-1:123456789012:stateMachine:M");
   auto e = parse_states_arn(b.execution("M", "e1"));
   ASSERT_TRUE(e);

@@ -9,7 +9,6 @@
 
 #include "server_fixture.h"
 #include "sfn/http/access_policy.h"
-#include "sfn/http/config.h"
 
 namespace sfn::http {
 namespace {

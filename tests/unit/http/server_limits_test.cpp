@@ -9,7 +9,6 @@
 
 #include "server_fixture.h"
 #include "sfn/http/access_policy.h"
-#include "sfn/http/config.h"
 
 namespace sfn::http {
 namespace {
@@ -21,6 +20,16 @@ using testing::TestClient;
 class ServerLimitsTest : public testing::ServerTest {};
 
 // --- The connection cap ---
+
+TEST(ConnectionCap, TheDefaultLeavesRoomForOtherFiles) {
+  EXPECT_EQ(default_max_connections(1024), 960u);
+  EXPECT_EQ(default_max_connections(4096), 1000u);
+  EXPECT_EQ(default_max_connections(UINT64_MAX), 1000u);
+  EXPECT_EQ(default_max_connections(256), 192u);
+  EXPECT_EQ(default_max_connections(100), 50u);
+  EXPECT_EQ(default_max_connections(1), 1u);
+  EXPECT_GT(open_files_limit(), 0u);
+}
 
 TEST_F(ServerLimitsTest, TheDefaultCapComesFromTheOpenFilesLimit) {
   start();

@@ -38,7 +38,7 @@ class LocalLambdaTest : public ::testing::Test {
   void start(std::map<std::string, std::string, std::less<>> handlers, std::size_t cap = 64) {
     LocalLambdaOptions options;
     options.handlers = std::move(handlers);
-    options.account = "111111111111";
+    options.deployment.account = "111111111111";
     options.max_processes = cap;
     options.max_output_bytes = 4096;
     lambda_ = std::make_unique<LocalLambda>(io_, options);

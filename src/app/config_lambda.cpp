@@ -1,7 +1,7 @@
 // --lambda NAME=COMMAND and SFN_LAMBDA (';'-separated entries): local Lambda handlers.
-#include "http/config_lambda.h"
+#include "app/config_lambda.h"
 
-namespace sfn::http {
+namespace sfn::app {
 namespace {
 
 tl::unexpected<std::string> invalid(std::string_view value, const std::string& source,
@@ -66,4 +66,4 @@ tl::expected<void, std::string> append_lambda_handlers(
   return {};
 }
 
-}  // namespace sfn::http
+}  // namespace sfn::app

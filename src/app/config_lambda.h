@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-namespace sfn::http {
+namespace sfn::app {
 
 // Appends the NAME=COMMAND entries of one value: the flag's value is one entry, SFN_LAMBDA's
 // are separated by ';'. NAME follows Lambda's function-name rule ([A-Za-z0-9-_]{1,64}), COMMAND
@@ -17,4 +17,4 @@ tl::expected<void, std::string> append_lambda_handlers(
     std::vector<std::pair<std::string, std::string>>& handlers, const std::string& value,
     const std::string& source);
 
-}  // namespace sfn::http
+}  // namespace sfn::app

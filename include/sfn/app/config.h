@@ -1,6 +1,6 @@
 // The configuration of the sfn-local process: command-line flags, each with an environment
 // variable; flags override the environment. Parsing is a pure function of argv and a lookup.
-// (It lives in the http library so that it is unit-tested without the binary.)
+// (It lives in the app library, beside main.cpp, so that it is unit-tested without the binary.)
 #pragma once
 
 #include <cstddef>
@@ -13,19 +13,21 @@
 #include <utility>
 #include <vector>
 
-namespace sfn::http {
+#include "sfn/common/deployment.h"
+
+namespace sfn::app {
 
 struct Config {
   enum class Action { kRun, kHelp, kVersion };
 
   Action action = Action::kRun;
-  std::string host = "127.0.0.1";        // --host, SFN_HOST
-  std::uint16_t port = 8083;             // --port, SFN_PORT (0 = ephemeral)
-  std::string db = "sfn-local.db";       // --db, SFN_DB (":memory:" allowed)
-  std::string region = "us-east-1";      // --region, AWS_DEFAULT_REGION
-  std::string account = "123456789012";  // --account, AWS_ACCOUNT_ID (12 digits)
-  double wait_time_scale = 1.0;          // --wait-time-scale, WAIT_TIME_SCALE (>= 0)
-  std::string log_level = "info";        // --log-level, SFN_LOG_LEVEL
+  std::string host = "127.0.0.1";   // --host, SFN_HOST
+  std::uint16_t port = 8083;        // --port, SFN_PORT (0 = ephemeral)
+  std::string db = "sfn-local.db";  // --db, SFN_DB (":memory:" allowed)
+  // --region, AWS_DEFAULT_REGION; --account, AWS_ACCOUNT_ID (12 digits); partition "aws".
+  Deployment deployment;
+  double wait_time_scale = 1.0;    // --wait-time-scale, WAIT_TIME_SCALE (>= 0)
+  std::string log_level = "info";  // --log-level, SFN_LOG_LEVEL
   // --allow-origin, SFN_ALLOW_ORIGIN: web page origins that may call the API (normalized, see
   // access_policy.h; "*" = any). Repeatable and comma-separated.
   std::vector<std::string> allow_origins;
@@ -62,14 +64,7 @@ tl::expected<Config, std::string> parse_config(const std::vector<std::string>& a
 // The process environment (std::getenv).
 EnvLookup process_env();
 
-// The default connection cap for a process that may open `open_files` descriptors: room for the
-// database, the event loop and outbound connections (64), at most 1000.
-std::size_t default_max_connections(std::uint64_t open_files);
-
-// The soft RLIMIT_NOFILE of this process (UINT64_MAX when unlimited or unknown).
-std::uint64_t open_files_limit();
-
 // The --help text.
 std::string usage_text();
 
-}  // namespace sfn::http
+}  // namespace sfn::app

@@ -1,6 +1,4 @@
-#include "sfn/http/config.h"
-
-#include <sys/resource.h>
+#include "sfn/app/config.h"
 
 #include <algorithm>
 #include <array>
@@ -12,11 +10,11 @@
 #include <map>
 #include <string_view>
 
-#include "http/config_lambda.h"
+#include "app/config_lambda.h"
 #include "sfn/http/access_policy.h"
 #include "sfn/integrations/url.h"
 
-namespace sfn::http {
+namespace sfn::app {
 namespace {
 
 struct Setting {
@@ -49,10 +47,6 @@ constexpr std::array<std::string_view, 2> kLambdaEndpointFallbacks{"AWS_ENDPOINT
 
 // --max-connections: far above what one process can hold open, low enough to catch typos.
 constexpr std::size_t kMaxConnectionsLimit = 1'000'000;
-// Descriptors kept free for the database, the event loop and outbound connections.
-constexpr std::uint64_t kReservedFiles = 64;
-constexpr std::size_t kDefaultMaxConnections = 1000;
-
 constexpr std::array<std::string_view, 6> kLogLevels{"trace", "debug", "info",
                                                      "warn",  "error", "off"};
 
@@ -136,12 +130,12 @@ tl::expected<void, std::string> apply(Config& config, std::string_view flag, con
     config.db = raw.value;
   } else if (flag == "--region") {
     if (!looks_like_region(raw.value)) return invalid(raw, "a region name such as us-east-1");
-    config.region = raw.value;
+    config.deployment.region = raw.value;
   } else if (flag == "--account") {
     if (raw.value.size() != 12 || !all_digits(raw.value)) {
       return invalid(raw, "a 12-digit AWS account id");
     }
-    config.account = raw.value;
+    config.deployment.account = raw.value;
   } else if (flag == "--wait-time-scale") {
     errno = 0;
     char* end = nullptr;
@@ -157,10 +151,10 @@ tl::expected<void, std::string> apply(Config& config, std::string_view flag, con
     if (!known) return invalid(raw, "one of trace, debug, info, warn, error, off");
     config.log_level = raw.value;
   } else if (flag == "--allow-origin") {
-    return append_list(config.allow_origins, raw, normalize_allowed_origin,
+    return append_list(config.allow_origins, raw, http::normalize_allowed_origin,
                        "origins such as http://localhost:3000 (scheme://host[:port]), or *");
   } else if (flag == "--allow-host") {
-    return append_list(config.allow_hosts, raw, normalize_allowed_host,
+    return append_list(config.allow_hosts, raw, http::normalize_allowed_host,
                        "host names or IP addresses without a port, or *");
   } else if (flag == "--lambda") {
     return append_lambda_handlers(config.lambda_handlers, raw.value, raw.source);
@@ -294,20 +288,6 @@ EnvLookup process_env() {
   };
 }
 
-std::size_t default_max_connections(std::uint64_t open_files) {
-  if (open_files <= 2 * kReservedFiles) return std::max<std::size_t>(1, open_files / 2);
-  return static_cast<std::size_t>(
-      std::min<std::uint64_t>(kDefaultMaxConnections, open_files - kReservedFiles));
-}
-
-std::uint64_t open_files_limit() {
-  rlimit limit{};
-  if (getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) {
-    return std::numeric_limits<std::uint64_t>::max();
-  }
-  return static_cast<std::uint64_t>(limit.rlim_cur);
-}
-
 std::string usage_text() {
   return R"(Usage: sfn-local [options]
        sfn-local jsonata [args...]     evaluate JSONata expressions (see: sfn-local jsonata --help)
@@ -362,4 +342,4 @@ Example:
 )";
 }
 
-}  // namespace sfn::http
+}  // namespace sfn::app

@@ -1,10 +1,10 @@
-#include "sfn/http/config.h"
+#include "sfn/app/config.h"
 
 #include <gtest/gtest.h>
 
 #include <map>
 
-namespace sfn::http {
+namespace sfn::app {
 namespace {
 
 using Env = std::map<std::string, std::string>;
@@ -24,8 +24,8 @@ TEST(Config, Defaults) {
   EXPECT_EQ(config->host, "127.0.0.1");
   EXPECT_EQ(config->port, 8083);
   EXPECT_EQ(config->db, "sfn-local.db");
-  EXPECT_EQ(config->region, "us-east-1");
-  EXPECT_EQ(config->account, "123456789012");
+  EXPECT_EQ(config->deployment.region, "us-east-1");
+  EXPECT_EQ(config->deployment.account, "123456789012");
   EXPECT_EQ(config->wait_time_scale, 1.0);
   EXPECT_EQ(config->log_level, "info");
   EXPECT_TRUE(config->allow_origins.empty());
@@ -150,16 +150,6 @@ TEST(Config, MaxConnections) {
   EXPECT_EQ(from_env->max_connections, 7u);
 }
 
-TEST(Config, DefaultMaxConnectionsLeavesRoomForOtherFiles) {
-  EXPECT_EQ(default_max_connections(1024), 960u);
-  EXPECT_EQ(default_max_connections(4096), 1000u);
-  EXPECT_EQ(default_max_connections(UINT64_MAX), 1000u);
-  EXPECT_EQ(default_max_connections(256), 192u);
-  EXPECT_EQ(default_max_connections(100), 50u);
-  EXPECT_EQ(default_max_connections(1), 1u);
-  EXPECT_GT(open_files_limit(), 0u);
-}
-
 TEST(Config, FlagsWithSpaceOrEquals) {
   auto config =
       parse({"--host", "0.0.0.0", "--port=9000", "--db", ":memory:", "--region=eu-west-2",
@@ -168,8 +158,8 @@ TEST(Config, FlagsWithSpaceOrEquals) {
   EXPECT_EQ(config->host, "0.0.0.0");
   EXPECT_EQ(config->port, 9000);
   EXPECT_EQ(config->db, ":memory:");
-  EXPECT_EQ(config->region, "eu-west-2");
-  EXPECT_EQ(config->account, "000000000000");
+  EXPECT_EQ(config->deployment.region, "eu-west-2");
+  EXPECT_EQ(config->deployment.account, "000000000000");
   EXPECT_EQ(config->wait_time_scale, 0.5);
   EXPECT_EQ(config->log_level, "debug");
 }
@@ -187,8 +177,8 @@ TEST(Config, EnvironmentAndFlagsOverrideIt) {
   EXPECT_EQ(from_env->host, "::1");
   EXPECT_EQ(from_env->port, 1234);
   EXPECT_EQ(from_env->db, "/data/x.db");
-  EXPECT_EQ(from_env->region, "ap-south-1");
-  EXPECT_EQ(from_env->account, "111122223333");
+  EXPECT_EQ(from_env->deployment.region, "ap-south-1");
+  EXPECT_EQ(from_env->deployment.account, "111122223333");
   EXPECT_EQ(from_env->wait_time_scale, 0.0);
   EXPECT_EQ(from_env->log_level, "warn");
 
@@ -209,7 +199,7 @@ TEST(Config, EmptyEnvironmentValuesAreUnset) {
   auto config = parse({}, {{"SFN_PORT", ""}, {"AWS_DEFAULT_REGION", ""}});
   ASSERT_TRUE(config) << config.error();
   EXPECT_EQ(config->port, 8083);
-  EXPECT_EQ(config->region, "us-east-1");
+  EXPECT_EQ(config->deployment.region, "us-east-1");
 }
 
 TEST(Config, LastOccurrenceWins) {
@@ -288,4 +278,4 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{{}, {{"SFN_MAX_CONNECTIONS", "-5"}}, "SFN_MAX_CONNECTIONS"}));
 
 }  // namespace
-}  // namespace sfn::http
+}  // namespace sfn::app
