@@ -116,7 +116,7 @@ class Engine {
       r->definition = text;
       r->machine = machine;
       r->input = input;
-      r->start_date = sfn::now_epoch_seconds();
+      r->start_date = sfn::system_clock()->epoch_seconds();
       r->on_finish.push_back([remaining, done] {
         if (--*remaining == 0) done->set_value();
       });

@@ -28,7 +28,7 @@ void create_activity(Service& svc, const Json& req, Reply reply) {
   std::lock_guard lock(svc.mutex);
   auto it = svc.activities.find(arn);
   if (it == svc.activities.end()) {
-    ActivityEntry a{store::ActivityRow{arn, *name, now_epoch_seconds()}};
+    ActivityEntry a{store::ActivityRow{arn, *name, svc.clock->epoch_seconds()}};
     svc.store.put_activity(a.row);
     it = svc.activities.emplace(arn, std::move(a)).first;
     if (!tags->empty()) {
@@ -49,7 +49,7 @@ void describe_activity(Service& svc, const Json& req, Reply reply) {
 
 void list_activities(Service& svc, const Json& req, Reply reply) {
   RequestFields f(req);
-  TRY(paging, read_paging(f, 1024, "ListActivities", Json::object()));
+  TRY(paging, read_paging(f, 1024, "ListActivities", Json::object(), svc.clock->epoch_seconds()));
   std::lock_guard lock(svc.mutex);
   std::vector<const ActivityEntry*> all;
   for (const auto& [arn, a] : svc.activities) all.push_back(&a);

@@ -83,7 +83,7 @@ std::shared_ptr<engine::ExecutionRecord> create_record(Service& svc, const State
   r->machine = e.machine;
   r->input = sr.input;
   r->mock_test_case = sr.test_case;
-  r->start_date = now_epoch_seconds();
+  r->start_date = svc.clock->epoch_seconds();
   svc.track(r);
   return r;
 }
@@ -209,9 +209,9 @@ void stop_execution(Service& svc, const Json& req, Reply reply) {
   svc.find_execution(*arn, [&svc, error = *error, cause = *cause, reply](auto found) {
     if (!found) return reply(tl::unexpected(found.error()));
     auto record = found->record;
-    auto answer = [record, reply] {
+    auto answer = [record, reply, clock = svc.clock] {
       std::lock_guard lock(record->mutex);
-      reply(Json{{"stopDate", record->stop_date.value_or(now_epoch_seconds())}});
+      reply(Json{{"stopDate", record->stop_date.value_or(clock->epoch_seconds())}});
     };
     if (!found->in_memory) return answer();  // finished already
     svc.runtime->stop(record, error, cause, answer);
@@ -259,7 +259,8 @@ void list_executions(Service& svc, const Json& req, Reply reply) {
   Json filters = Json::object();
   filters["stateMachineArn"] = *arn;
   filters["statusFilter"] = *status ? Json(**status) : Json(nullptr);
-  TRY(paging, read_paging(f, 3096, "ListExecutions", std::move(filters)));
+  TRY(paging,
+      read_paging(f, 3096, "ListExecutions", std::move(filters), svc.clock->epoch_seconds()));
   std::optional<ExecutionStatus> status_filter;
   if (*status) {
     status_filter = parse_execution_status(**status);

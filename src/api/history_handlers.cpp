@@ -29,7 +29,8 @@ void get_execution_history(Service& svc, const Json& req, Reply reply) {
   Json filters = Json::object();
   filters["executionArn"] = *arn;
   filters["reverseOrder"] = reverse;
-  TRY(paging, read_paging(f, 3096, "GetExecutionHistory", std::move(filters)));
+  TRY(paging,
+      read_paging(f, 3096, "GetExecutionHistory", std::move(filters), svc.clock->epoch_seconds()));
   if (paging->after && !paging->after->is_number_integer())
     return reply(api_error("InvalidToken", "Invalid Token: the token does not continue this list"));
   svc.find_execution(*arn, [&svc, reverse, include, paging = *paging, reply](auto found) {

@@ -51,14 +51,14 @@ tl::unexpected<ApiError> invalid(const std::string& token) {
 }  // namespace
 
 std::string Paging::token_after(const Json& key) const {
-  const std::string payload = dump_compact(
-      Json{{"o", operation}, {"f", fingerprint(filters)}, {"k", key}, {"t", now_epoch_seconds()}});
+  const std::string payload =
+      dump_compact(Json{{"o", operation}, {"f", fingerprint(filters)}, {"k", key}, {"t", now}});
   return to_hex(reinterpret_cast<const unsigned char*>(payload.data()), payload.size()) +
          checksum(payload);
 }
 
 ApiResult<Paging> read_paging(const RequestFields& f, std::size_t token_max_len,
-                              std::string operation, Json filters) {
+                              std::string operation, Json filters, double now) {
   auto max = f.optional_int("maxResults", 0, 1000);
   if (!max) return tl::unexpected(max.error());
   auto token = f.optional_string("nextToken", token_max_len);
@@ -66,6 +66,7 @@ ApiResult<Paging> read_paging(const RequestFields& f, std::size_t token_max_len,
   Paging paging;
   paging.operation = std::move(operation);
   paging.filters = std::move(filters);
+  paging.now = now;
   if (max->value_or(0) != 0) paging.limit = static_cast<std::size_t>(**max);
   if (!*token) return paging;
   const std::string& text = **token;
@@ -78,8 +79,7 @@ ApiResult<Paging> read_paging(const RequestFields& f, std::size_t token_max_len,
       parsed.value("f", "") != fingerprint(paging.filters) || !parsed.contains("k") ||
       !parsed["t"].is_number())
     return invalid(text);
-  if (parsed["t"].get<double>() + kPageTokenLifetimeSeconds < now_epoch_seconds())
-    return invalid(text);
+  if (parsed["t"].get<double>() + kPageTokenLifetimeSeconds < now) return invalid(text);
   paging.after = std::move(parsed["k"]);
   return paging;
 }

@@ -24,14 +24,16 @@ struct Paging {
   Json filters;               // the request members that select the list
   std::optional<Json> after;  // the sort key of the previous page's last item
   std::size_t limit = 100;
+  double now = 0;  // when the request came (tokens carry it; older than 24 hours is invalid)
 
   // The nextToken that continues after the item whose sort key is `key`.
   std::string token_after(const Json& key) const;
 };
 
-// Reads maxResults and nextToken; `filters` are the request members the list depends on.
+// Reads maxResults and nextToken; `filters` are the request members the list depends on, `now`
+// the request's time (epoch seconds).
 ApiResult<Paging> read_paging(const RequestFields& f, std::size_t token_max_len,
-                              std::string operation, Json filters);
+                              std::string operation, Json filters, double now);
 
 // A page of an in-memory list of `total` items in list order: `key_of(i)` is item i's sort key
 // and `precedes(a, b)` the list order on keys. {"<name>": [item(i)...], "nextToken" when more}.

@@ -35,7 +35,7 @@ std::string crash_loop_cause(const std::string& checkpoint) {
 
 Service::Service(boost::asio::io_context& io_context, store::Store& st,
                  const engine::RuntimeOptions& options)
-    : io(io_context), store(st), arns{options.deployment} {
+    : io(io_context), store(st), arns{options.deployment}, clock(options.clock) {
   engine::RuntimeOptions runtime_options = options;
   // The app's integrations, and this service's own executions for states:startExecution.
   auto registry = options.integrations

@@ -20,6 +20,7 @@
 #include "sfn/api/dispatcher.h"
 #include "sfn/asl/model/state_machine.h"
 #include "sfn/common/arn.h"
+#include "sfn/common/clock.h"
 #include "sfn/engine/runtime.h"
 #include "sfn/store/store.h"
 
@@ -64,6 +65,7 @@ class Service {
   std::mutex mutex;
   store::Store& store;
   ArnBuilder arns;
+  std::shared_ptr<const Clock> clock;  // creation, update and start dates; page tokens
   std::unique_ptr<engine::Runtime> runtime;
 
   std::map<std::string, StateMachineEntry> state_machines;  // by ARN

@@ -83,7 +83,7 @@ void create_state_machine(Service& svc, const Json& req, Reply reply) {
       dump_compact(logging->value_or(Json{{"level", "OFF"}, {"includeExecutionData", false}}));
   e.row.tracing_configuration = dump_compact(tracing->value_or(Json{{"enabled", false}}));
   e.row.revision_id = make_uuid();
-  e.row.creation_date = now_epoch_seconds();
+  e.row.creation_date = svc.clock->epoch_seconds();
   e.update_date = e.row.creation_date;
   e.machine = *machine;
   svc.store.put_state_machine(e.row);
@@ -153,7 +153,7 @@ void update_state_machine(Service& svc, const Json& req, Reply reply) {
   if (*logging) e.row.logging_configuration = dump_compact(**logging);
   if (*tracing) e.row.tracing_configuration = dump_compact(**tracing);
   e.row.revision_id = make_uuid();
-  e.update_date = now_epoch_seconds();
+  e.update_date = svc.clock->epoch_seconds();
   svc.store.put_state_machine(e.row);
   reply(Json{{"updateDate", e.update_date}, {"revisionId", e.row.revision_id}});
 }
@@ -174,7 +174,8 @@ void delete_state_machine(Service& svc, const Json& req, Reply reply) {
 
 void list_state_machines(Service& svc, const Json& req, Reply reply) {
   RequestFields f(req);
-  TRY(paging, read_paging(f, 1024, "ListStateMachines", Json::object()));
+  TRY(paging,
+      read_paging(f, 1024, "ListStateMachines", Json::object(), svc.clock->epoch_seconds()));
   std::lock_guard lock(svc.mutex);
   std::vector<const StateMachineEntry*> all;
   for (const auto& [arn, e] : svc.state_machines) all.push_back(&e);

@@ -4,19 +4,9 @@
 #include <cmath>
 #include <cstdio>
 #include <ctime>
-#include <mutex>
 
 namespace sfn {
 namespace {
-
-std::mutex& clock_mutex() {
-  static std::mutex m;
-  return m;
-}
-std::function<double()>& clock_override() {
-  static std::function<double()> f;
-  return f;
-}
 
 bool digits(std::string_view s, size_t pos, size_t n, int& out) {
   if (pos + n > s.size()) return false;
@@ -30,18 +20,39 @@ bool digits(std::string_view s, size_t pos, size_t n, int& out) {
 
 }  // namespace
 
-double now_epoch_seconds() {
-  {
-    std::lock_guard lock(clock_mutex());
-    if (clock_override()) return clock_override()();
-  }
+namespace {
+
+double system_epoch_seconds() {
   using namespace std::chrono;
   return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count() / 1e6;
 }
 
-void set_clock_for_testing(std::function<double()> clock) {
-  std::lock_guard lock(clock_mutex());
-  clock_override() = std::move(clock);
+class SystemClock final : public Clock {
+ public:
+  double epoch_seconds() const override { return system_epoch_seconds(); }
+  SteadyTime steady() const override { return std::chrono::steady_clock::now(); }
+};
+
+}  // namespace
+
+std::shared_ptr<const Clock> system_clock() {
+  static const auto clock = std::make_shared<const SystemClock>();
+  return clock;
+}
+
+ManualClock::ManualClock(double epoch_seconds) : epoch_(epoch_seconds) {}
+ManualClock::ManualClock() : ManualClock(system_epoch_seconds()) {}
+
+Clock::SteadyTime ManualClock::steady() const {
+  return std::chrono::steady_clock::now() + std::chrono::nanoseconds(steady_offset_ns_.load());
+}
+
+void ManualClock::advance(double seconds) {
+  // A compare-exchange loop: std::atomic<double>::fetch_add is C++20 but not in every library.
+  double current = epoch_.load();
+  while (!epoch_.compare_exchange_weak(current, current + seconds)) {
+  }
+  steady_offset_ns_.fetch_add(static_cast<std::int64_t>(seconds * 1e9));
 }
 
 std::string format_iso8601(double epoch_seconds) {

@@ -3,8 +3,11 @@
 namespace sfn::engine {
 
 ActivityBroker::ActivityBroker(asio::io_context& io, std::chrono::seconds poll_timeout,
-                               std::size_t remembered_tokens)
-    : io_(io), poll_timeout_(poll_timeout), remembered_tokens_(remembered_tokens) {}
+                               std::size_t remembered_tokens, std::shared_ptr<const Clock> clock)
+    : io_(io),
+      poll_timeout_(poll_timeout),
+      clock_(std::move(clock)),
+      remembered_tokens_(remembered_tokens) {}
 
 void ActivityBroker::wake(const std::shared_ptr<PendingActivity>& task) {
   asio::post(task->strand, [task] {
@@ -25,6 +28,7 @@ void ActivityBroker::schedule(const std::shared_ptr<PendingActivity>& task) {
   std::shared_ptr<Poller> poller;
   {
     std::lock_guard lock(mutex_);
+    task->last_heartbeat = clock_->steady();
     by_token_[task->token] = task;
     auto& waiting = pollers_[task->activity_arn];
     while (!waiting.empty() && !poller) {
@@ -101,6 +105,7 @@ void ActivityBroker::remember_finished(const std::string& token) {
 
 void ActivityBroker::register_callback(const std::shared_ptr<PendingActivity>& task) {
   std::lock_guard lock(mutex_);
+  task->last_heartbeat = clock_->steady();
   by_token_[task->token] = task;
 }
 
@@ -131,7 +136,7 @@ TaskReply ActivityBroker::heartbeat(const std::string& token) {
     if (it == by_token_.end())
       return finished_tokens_.count(token) ? TaskReply::kTaskTimedOut : TaskReply::kInvalidToken;
     task = it->second;
-    task->last_heartbeat = std::chrono::steady_clock::now();
+    task->last_heartbeat = clock_->steady();
   }
   wake(task);
   return TaskReply::kOk;
@@ -142,7 +147,7 @@ std::optional<TaskOutcome> ActivityBroker::outcome(const PendingActivity& task) 
   return task.outcome;
 }
 
-std::chrono::steady_clock::time_point ActivityBroker::last_heartbeat(const PendingActivity& task) {
+Clock::SteadyTime ActivityBroker::last_heartbeat(const PendingActivity& task) {
   std::lock_guard lock(mutex_);
   return task.last_heartbeat;
 }

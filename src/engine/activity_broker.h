@@ -17,6 +17,7 @@
 #include <unordered_set>
 
 #include "engine/net.h"
+#include "sfn/common/clock.h"
 #include "sfn/engine/runtime.h"
 
 namespace sfn::engine {
@@ -41,13 +42,14 @@ struct PendingActivity {
   std::function<void(const std::string& worker)> on_started;
   // Guarded by the broker's mutex.
   std::optional<TaskOutcome> outcome;
-  std::chrono::steady_clock::time_point last_heartbeat = std::chrono::steady_clock::now();
+  // Set by the broker when the task is scheduled or registered, then by each heartbeat.
+  Clock::SteadyTime last_heartbeat;
 };
 
 class ActivityBroker {
  public:
   ActivityBroker(asio::io_context& io, std::chrono::seconds poll_timeout,
-                 std::size_t remembered_tokens);
+                 std::size_t remembered_tokens, std::shared_ptr<const Clock> clock);
 
   void schedule(const std::shared_ptr<PendingActivity>& task);
   // A .waitForTaskToken task: its token answers SendTaskSuccess/Failure/Heartbeat like an
@@ -64,7 +66,7 @@ class ActivityBroker {
 
   // Outcome and last heartbeat, read by the waiting execution.
   std::optional<TaskOutcome> outcome(const PendingActivity& task);
-  std::chrono::steady_clock::time_point last_heartbeat(const PendingActivity& task);
+  Clock::SteadyTime last_heartbeat(const PendingActivity& task);
 
   void shutdown();
 
@@ -81,6 +83,7 @@ class ActivityBroker {
 
   asio::io_context& io_;
   std::chrono::seconds poll_timeout_;
+  std::shared_ptr<const Clock> clock_;
   std::mutex mutex_;
   std::unordered_map<std::string, std::deque<std::shared_ptr<PendingActivity>>> queued_;
   std::unordered_map<std::string, std::deque<std::shared_ptr<Poller>>> pollers_;

@@ -18,7 +18,7 @@ void finish(ExecutionRun& run, ExecutionStatus status, std::optional<std::string
     run.record->output = std::move(output);
     run.record->error = std::move(error);
     run.record->cause = std::move(cause);
-    run.record->stop_date = now_epoch_seconds();
+    run.record->stop_date = now(run);
     waiters.swap(run.record->on_finish);
   }
   if (run.durable && run.services.save_record) run.services.save_record(*run.record);
@@ -40,10 +40,9 @@ std::optional<std::string> non_empty(const std::string& s) {
 // Execution-level TimeoutSeconds: cancels the whole run when it expires.
 Awaitable<void> watch_timeout(std::shared_ptr<ExecutionRun> run, double seconds) {
   Frame f{*run, run->root, {}, Json::object(), {}, std::nullopt, false};
-  double elapsed = now_epoch_seconds() - run->record->start_date;
+  double elapsed = now(*run) - run->record->start_date;
   double remaining = seconds - (elapsed > 0 ? elapsed : 0);
-  auto when = std::chrono::steady_clock::now() + scaled(f, remaining > 0 ? remaining : 0);
-  asio::steady_timer timer(run->strand, when);
+  asio::steady_timer timer(run->strand, scaled(f, remaining > 0 ? remaining : 0));
   run->timeout_timer = &timer;
   co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
   run->timeout_timer = nullptr;

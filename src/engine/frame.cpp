@@ -9,7 +9,7 @@ ExecutionRun::ExecutionRun(std::shared_ptr<ExecutionRecord> rec, Strand s, RunSe
       durable(rec->state_machine_type == StateMachineType::kStandard),
       strand(std::move(s)),
       services(svc),
-      history(rec, [this](std::int64_t id, const Json& e) {
+      history(rec, *svc.clock, [this](std::int64_t id, const Json& e) {
         if (durable && services.save_event) services.save_event(record->arn, id, e);
       }) {
   history.set_limit(services.max_history_events, [this] {
@@ -38,9 +38,14 @@ VariableSizes VariableSizes::measure(const Json& variables) {
   return sizes;
 }
 
-Awaitable<bool> sleep_until(Frame& frame, std::chrono::steady_clock::time_point deadline) {
+void expire_at(asio::steady_timer& timer, const ExecutionRun& run, Clock::SteadyTime deadline) {
+  timer.expires_after(deadline - steady_now(run));
+}
+
+Awaitable<bool> sleep_until(Frame& frame, Clock::SteadyTime deadline) {
   if (frame.scope->cancelled()) co_return false;
-  asio::steady_timer timer(frame.run.strand, deadline);
+  asio::steady_timer timer(frame.run.strand);
+  expire_at(timer, frame.run, deadline);
   ScopedTimer reg(*frame.scope, timer);
   co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
   co_return !frame.scope->cancelled();

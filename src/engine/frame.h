@@ -13,6 +13,7 @@
 #include "engine/cancel_scope.h"
 #include "engine/history.h"
 #include "engine/net.h"
+#include "sfn/common/clock.h"
 #include "sfn/common/result.h"
 #include "sfn/engine/checkpoint.h"
 #include "sfn/engine/execution_record.h"
@@ -33,6 +34,7 @@ struct RunServices {
   std::int64_t max_history_events = kMaxHistoryEvents;  // AWS's quota (lower only in tests)
   VariableQuotas variable_quotas;
   std::string region = "us-east-1";  // TaskScheduled's region
+  std::shared_ptr<const Clock> clock = system_clock();
   std::shared_ptr<const integrations::Registry> integrations;
 };
 
@@ -86,9 +88,17 @@ struct Frame {
   bool top_level = false;
 };
 
-// Sleeps until `deadline` unless the frame's scope is cancelled first. Returns false when
-// cancelled.
-Awaitable<bool> sleep_until(Frame& frame, std::chrono::steady_clock::time_point deadline);
+// The run's clock: `now` for timestamps, `steady_now` for timer deadlines.
+inline double now(const ExecutionRun& run) { return run.services.clock->epoch_seconds(); }
+inline Clock::SteadyTime steady_now(const ExecutionRun& run) {
+  return run.services.clock->steady();
+}
+// Arms `timer` for `deadline` by the run's clock: for the time left until it.
+void expire_at(asio::steady_timer& timer, const ExecutionRun& run, Clock::SteadyTime deadline);
+
+// Sleeps until `deadline` (by the run's clock) unless the frame's scope is cancelled first.
+// Returns false when cancelled.
+Awaitable<bool> sleep_until(Frame& frame, Clock::SteadyTime deadline);
 
 // Saves the top-level checkpoint after `change` (a Wait deadline, a task token), as of the last
 // event recorded. Nothing for a nested frame or an EXPRESS execution.

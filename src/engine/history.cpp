@@ -4,8 +4,9 @@
 
 namespace sfn::engine {
 
-HistoryRecorder::HistoryRecorder(std::shared_ptr<ExecutionRecord> record, Sink sink)
-    : record_(std::move(record)), sink_(std::move(sink)) {}
+HistoryRecorder::HistoryRecorder(std::shared_ptr<ExecutionRecord> record, const Clock& clock,
+                                 Sink sink)
+    : record_(std::move(record)), clock_(clock), sink_(std::move(sink)) {}
 
 std::string HistoryRecorder::limit_cause() const {
   return "The execution reached the maximum number of events in its history (" +
@@ -29,7 +30,7 @@ std::int64_t HistoryRecorder::add(EventChain& chain, EventType type, Json detail
 void HistoryRecorder::append(EventChain& chain, EventType type, Json details, bool update_source) {
   const std::int64_t id = next_id_++;
   Json event = Json::object();
-  event["timestamp"] = now_epoch_seconds();
+  event["timestamp"] = clock_.epoch_seconds();
   event["type"] = name_of(type);
   event["id"] = id;
   event["previousEventId"] = chain.source;

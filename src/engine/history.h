@@ -9,6 +9,7 @@
 #include <string>
 
 #include "engine/event_types.h"
+#include "sfn/common/clock.h"
 #include "sfn/common/json.h"
 #include "sfn/engine/execution_record.h"
 #include "sfn/engine/quotas.h"
@@ -33,7 +34,8 @@ class HistoryRecorder {
  public:
   using Sink = std::function<void(std::int64_t id, const Json& event)>;
 
-  HistoryRecorder(std::shared_ptr<ExecutionRecord> record, Sink sink);
+  // Timestamps come from `clock`, which must outlive the recorder.
+  HistoryRecorder(std::shared_ptr<ExecutionRecord> record, const Clock& clock, Sink sink);
 
   // Adds an event of `type` with `details` under the type's details member (an empty object
   // when null; ignored for a type without details).
@@ -58,6 +60,7 @@ class HistoryRecorder {
   void append(EventChain& chain, EventType type, Json details, bool update_source);
 
   std::shared_ptr<ExecutionRecord> record_;
+  const Clock& clock_;
   Sink sink_;
   std::int64_t next_id_ = 1;
   std::int64_t max_events_ = kMaxHistoryEvents;

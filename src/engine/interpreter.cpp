@@ -214,8 +214,7 @@ Awaitable<StateOutcome> run_with_error_handling(Frame& f, const asl::State& s, S
         double delay = retry_delay_seconds(s.retry[i], attempts[i]);
         ++attempts[i];
         ++visit.retry_count;
-        if (!co_await sleep_until(f, std::chrono::steady_clock::now() + scaled(f, delay)))
-          co_return cancelled();
+        if (!co_await sleep_until(f, steady_now(f.run) + scaled(f, delay))) co_return cancelled();
         retried = true;
       }
       break;
@@ -245,7 +244,7 @@ Awaitable<StateOutcome> run_with_error_handling(Frame& f, const asl::State& s, S
 
 Awaitable<StateOutcome> run_state(Frame& f, const asl::State& s, const Json& raw) {
   StateVisit visit;
-  visit.entered_time = now_epoch_seconds();
+  visit.entered_time = now(f.run);
   const bool resuming = f.top_level && f.run.resume && f.run.resume->state == s.name;
   if (resuming) {
     visit.entered_event_id = f.run.resume->entered_event_id;

@@ -23,13 +23,14 @@ class RuntimeImpl final : public Runtime {
         store_(store),
         options_(std::move(options)),
         pool_(options_.threads == 0 ? 1 : options_.threads),
-        broker_(io, std::chrono::seconds(60), options_.remembered_task_tokens) {
+        broker_(io, std::chrono::seconds(60), options_.remembered_task_tokens, options_.clock) {
     services_.wait_time_scale = options_.wait_time_scale;
     services_.max_history_events = options_.max_history_events;
     services_.variable_quotas = options_.variable_quotas;
     services_.activities = &broker_;
     services_.activity_exists = std::move(exists);
     services_.region = options_.deployment.region;
+    services_.clock = options_.clock;
     services_.integrations = options_.integrations;
     mocks_ = options_.mocks;
     // The engine calls these for STANDARD executions only (ExecutionRun::durable).
@@ -71,7 +72,7 @@ class RuntimeImpl final : public Runtime {
       if (!record->events.empty()) last = record->events.back().value("id", std::int64_t{0});
     }
     Json event = Json::object();
-    event["timestamp"] = now_epoch_seconds();
+    event["timestamp"] = options_.clock->epoch_seconds();
     event["type"] = name_of(EventType::kExecutionFailed);
     event["id"] = last + 1;
     event["previousEventId"] = last;
@@ -84,7 +85,7 @@ class RuntimeImpl final : public Runtime {
       record->status = ExecutionStatus::kFailed;
       record->error = errors::kRuntime;
       record->cause = cause;
-      record->stop_date = now_epoch_seconds();
+      record->stop_date = options_.clock->epoch_seconds();
     }
     store_.put_execution(to_row(*record));
   }

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 
+#include "sfn/common/clock.h"
 #include "sfn/common/deployment.h"
 #include "sfn/engine/execution_record.h"
 #include "sfn/engine/quotas.h"
@@ -34,6 +35,8 @@ struct RuntimeOptions {
   // Tokens of finished tasks remembered so that a late SendTask* answers TaskTimedOut (not
   // InvalidToken); the oldest are forgotten first. Lower only in tests.
   std::size_t remembered_task_tokens = 100'000;
+  // Every timestamp, and what timers count from (tests pass a ManualClock).
+  std::shared_ptr<const Clock> clock = system_clock();
   // Task integrations (filled by the app) and the mock config (--mock-config), both optional.
   std::shared_ptr<const integrations::Registry> integrations;
   std::shared_ptr<const integrations::MockConfig> mocks;

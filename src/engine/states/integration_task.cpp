@@ -108,21 +108,21 @@ class TaskEvents {
 
 }  // namespace
 
-std::chrono::steady_clock::time_point task_deadline(std::optional<double> timeout) {
-  return std::chrono::steady_clock::now() +
+Clock::SteadyTime task_deadline(const ExecutionRun& run, std::optional<double> timeout) {
+  return steady_now(run) +
          std::chrono::duration_cast<std::chrono::steady_clock::duration>(
              std::chrono::duration<double>(timeout.value_or(kDefaultTaskTimeout)));
 }
 
 Awaitable<TokenWait> await_task_token(Frame& f, const std::shared_ptr<PendingActivity>& task,
-                                      std::chrono::steady_clock::time_point timeout_at,
+                                      Clock::SteadyTime timeout_at,
                                       std::optional<double> heartbeat) {
   ActivityBroker& broker = *f.run.services.activities;
   TokenWait wait;
   while (true) {
     wait.outcome = broker.outcome(*task);
     if (wait.outcome) break;
-    const auto now = std::chrono::steady_clock::now();
+    const auto now = steady_now(f.run);
     auto deadline = timeout_at;
     if (heartbeat) {
       const auto beat_at = broker.last_heartbeat(*task) +
@@ -138,7 +138,8 @@ Awaitable<TokenWait> await_task_token(Frame& f, const std::shared_ptr<PendingAct
       wait.timed_out = errors::kTimeout;
       break;
     }
-    asio::steady_timer timer(f.run.strand, deadline);
+    asio::steady_timer timer(f.run.strand);
+    expire_at(timer, f.run, deadline);
     ScopedTimer reg(*f.scope, timer);
     task->waiter = &timer;
     co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
@@ -159,7 +160,7 @@ namespace {
 Awaitable<WorkResult<Json>> call_integration(Frame& f, TaskEvents& events,
                                              const integrations::TaskRequest& request,
                                              bool callback, bool run_job,
-                                             std::chrono::steady_clock::time_point timeout_at) {
+                                             Clock::SteadyTime timeout_at) {
   if (request.submitted.is_null()) {
     events.scheduled(*request.resource, request.region, request.parameters, request.timeout_seconds,
                      request.heartbeat_seconds);
@@ -191,11 +192,12 @@ Awaitable<WorkResult<Json>> call_integration(Frame& f, TaskEvents& events,
       }
     }
     if (final_report) break;
-    if (std::chrono::steady_clock::now() >= timeout_at) {
+    if (steady_now(f.run) >= timeout_at) {
       timed_out = true;
       break;
     }
-    asio::steady_timer timer(f.run.strand, timeout_at);
+    asio::steady_timer timer(f.run.strand);
+    expire_at(timer, f.run, timeout_at);
     ScopedTimer reg(*f.scope, timer);
     attempt->waiter = &timer;
     co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
@@ -226,7 +228,7 @@ Awaitable<WorkResult<Json>> call_integration(Frame& f, TaskEvents& events,
 // HeartbeatSeconds between SendTaskHeartbeat calls.
 Awaitable<WorkResult<Json>> await_callback(Frame& f, TaskEvents& events,
                                            std::shared_ptr<PendingActivity> pending,
-                                           std::chrono::steady_clock::time_point timeout_at,
+                                           Clock::SteadyTime timeout_at,
                                            std::optional<double> heartbeat) {
   auto [outcome, timed_out] = co_await await_task_token(f, pending, timeout_at, heartbeat);
   if (!outcome && timed_out.empty()) co_return cancelled_work();
@@ -293,7 +295,7 @@ Awaitable<WorkResult<Json>> run_integration_task(Frame& f, const asl::TaskState&
     if (auto earlier = take_resumed(f, &Checkpoint::task_submitted))
       request.submitted = std::move(*earlier);
   }
-  const auto timeout_at = task_deadline(timeout);
+  const auto timeout_at = task_deadline(f.run, timeout);
   TaskEvents events(f, resource);
   // Resumed after a restart while waiting for the callback: the call is not made again.
   const bool submitted_before = callback && f.top_level && f.run.resume &&

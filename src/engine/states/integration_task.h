@@ -17,7 +17,7 @@
 namespace sfn::engine {
 
 // When a task given `timeout` seconds (none: Step Functions' 99,999,999) must end.
-std::chrono::steady_clock::time_point task_deadline(std::optional<double> timeout);
+Clock::SteadyTime task_deadline(const ExecutionRun& run, std::optional<double> timeout);
 
 // How waiting on a task token ended: the worker's answer, or the timeout error's name
 // (States.Timeout, States.HeartbeatTimeout); both empty when the frame was cancelled.
@@ -29,7 +29,7 @@ struct TokenWait {
 // Waits for SendTaskSuccess/Failure on `task`'s token (an activity's or a callback's), bounded by
 // `timeout_at` and by HeartbeatSeconds between heartbeats, then withdraws the token.
 Awaitable<TokenWait> await_task_token(Frame& f, const std::shared_ptr<PendingActivity>& task,
-                                      std::chrono::steady_clock::time_point timeout_at,
+                                      Clock::SteadyTime timeout_at,
                                       std::optional<double> heartbeat);
 
 Awaitable<WorkResult<Json>> run_integration_task(Frame& f, const asl::TaskState& s,

@@ -245,7 +245,7 @@ Awaitable<WorkResult<Json>> run_map(Frame& f, const asl::MapState& s, const Json
     };
     c.body = [&s, &input, &io, &record = iterations[i],
               item = items[i]](Frame& child) -> Awaitable<GraphOutcome> {
-      record.start = now_epoch_seconds();
+      record.start = now(child.run);
       Json iteration_input = item;
       if (s.parameters) {
         StateIO child_io(child, s, io.visit(), io.raw());
@@ -256,7 +256,7 @@ Awaitable<WorkResult<Json>> run_map(Frame& f, const asl::MapState& s, const Json
       }
       record.input = iteration_input;
       auto outcome = co_await run_graph(child, *s.item_processor, std::move(iteration_input));
-      record.stop = now_epoch_seconds();
+      record.stop = now(child.run);
       co_return outcome;
     };
     children.push_back(std::move(c));

@@ -60,7 +60,7 @@ Awaitable<WorkResult<Json>> run_activity(Frame& f, const asl::TaskState& s, cons
     if (!worker.empty()) d["workerName"] = worker;
     f.run.history.add(f.chain, EventType::kActivityStarted, std::move(d));
   };
-  const auto timeout_at = task_deadline(timeout);
+  const auto timeout_at = task_deadline(f.run, timeout);
   broker->schedule(task);
   auto [outcome, timed_out] = co_await await_task_token(f, task, timeout_at, heartbeat);
   if (f.scope->cancelled() && !outcome) co_return cancelled_work();

@@ -101,8 +101,8 @@ Awaitable<WorkResult<StepOutput>> run_wait(Frame& f, const asl::WaitState& s, St
   }
   auto assigned = io.evaluate_assign(s.assign, effective);
   if (!assigned) co_return tl::unexpected(assigned.error());
-  double remaining = until - now_epoch_seconds();
-  auto when = std::chrono::steady_clock::now() + scaled(f, remaining > 0 ? remaining : 0);
+  double remaining = until - now(f.run);
+  auto when = steady_now(f.run) + scaled(f, remaining > 0 ? remaining : 0);
   if (!co_await sleep_until(f, when)) co_return cancelled_work();
   if (io.jsonata()) {
     auto out = io.jsonata_output(s.output, io.raw());

@@ -39,8 +39,11 @@ inline Json single_task(Json task) {
 
 class EngineFixture : public ::testing::Test {
  protected:
+  // Runs with no waiting unless a test sets wait_time_scale_ first; options.clock is the clock
+  // the executions' start dates come from too.
   void start_runtime(RuntimeOptions options) {
-    options.wait_time_scale = 0;
+    options.wait_time_scale = wait_time_scale_;
+    clock_ = options.clock;
     runtime_ = make_runtime(io_, *store_, options, [](const std::string&) { return false; });
     thread_ = std::thread([this] { io_.run(); });
   }
@@ -52,8 +55,10 @@ class EngineFixture : public ::testing::Test {
   }
 
   // Runs `definition` with `input` to its end; the record holds status, output and events.
+  // `started_ago`: seconds between the execution's start date and now (a resumed execution's).
   std::shared_ptr<ExecutionRecord> run(const Json& definition, const Json& input,
-                                       const std::string& mock_test_case = {}) {
+                                       const std::string& mock_test_case = {},
+                                       double started_ago = 0) {
     auto parsed = asl::parse_definition(dump_compact(definition));
     EXPECT_TRUE(parsed.machine) << asl::invalid_definition_message(parsed.diagnostics);
     if (!parsed.machine) return nullptr;
@@ -68,7 +73,7 @@ class EngineFixture : public ::testing::Test {
     r->machine = parsed.machine;
     r->input = dump_compact(input);
     r->mock_test_case = mock_test_case;
-    r->start_date = now_epoch_seconds();
+    r->start_date = clock_->epoch_seconds() - started_ago;
     auto done = std::make_shared<std::promise<void>>();
     auto finished = done->get_future();
     r->on_finish.push_back([done] { done->set_value(); });
@@ -82,6 +87,8 @@ class EngineFixture : public ::testing::Test {
       boost::asio::make_work_guard(io_);
   std::unique_ptr<store::Store> store_ = store::open_sqlite_store(":memory:");
   std::unique_ptr<Runtime> runtime_;
+  std::shared_ptr<const Clock> clock_ = system_clock();
+  double wait_time_scale_ = 0;
   std::thread thread_;
   int count_ = 0;
 };
