@@ -10,9 +10,8 @@
 namespace sfn::api {
 namespace {
 
-Json activity_json(const ActivityEntry& a) {
-  return Json{
-      {"activityArn", a.row.arn}, {"name", a.row.name}, {"creationDate", a.row.creation_date}};
+Json activity_json(const store::ActivityRow& a) {
+  return Json{{"activityArn", a.arn}, {"name", a.name}, {"creationDate", a.creation_date}};
 }
 
 void create_activity(Service& svc, const Json& req, Reply reply) {
@@ -25,42 +24,26 @@ void create_activity(Service& svc, const Json& req, Reply reply) {
   if (!is_valid_resource_name(*name, kMaxNameBytes))
     return reply(api_error("InvalidName", "Invalid Name: '" + *name + "'"));
   std::string arn = svc.arns.activity(*name);
-  std::lock_guard lock(svc.mutex);
-  auto it = svc.activities.find(arn);
-  if (it == svc.activities.end()) {
-    ActivityEntry a{store::ActivityRow{arn, *name, svc.clock->epoch_seconds()}};
-    svc.store.put_activity(a.row);
-    it = svc.activities.emplace(arn, std::move(a)).first;
-    if (!tags->empty()) {
-      svc.tags[arn] = *tags;
-      svc.store.put_tags(arn, *tags);
-    }
-  }
-  reply(Json{{"activityArn", arn}, {"creationDate", it->second.row.creation_date}});
+  auto [kept, added] =
+      svc.activities.create(store::ActivityRow{arn, *name, svc.clock->epoch_seconds()});
+  if (added && !tags->empty()) svc.tags.set(arn, *tags);
+  reply(Json{{"activityArn", arn}, {"creationDate", kept.creation_date}});
 }
 
 void describe_activity(Service& svc, const Json& req, Reply reply) {
   RequestFields f(req);
   TRY(arn, f.required_string("activityArn", 256));
-  std::lock_guard lock(svc.mutex);
-  TRY(a, svc.find_activity(*arn));
-  reply(activity_json(**a));
+  TRY(a, svc.activities.find(*arn));
+  reply(activity_json(*a));
 }
 
 void list_activities(Service& svc, const Json& req, Reply reply) {
   RequestFields f(req);
   TRY(paging, read_paging(f, 1024, "ListActivities", Json::object(), svc.clock->epoch_seconds()));
-  std::lock_guard lock(svc.mutex);
-  std::vector<const ActivityEntry*> all;
-  for (const auto& [arn, a] : svc.activities) all.push_back(&a);
-  auto key_of = [&](std::size_t i) {
-    return Json::array({all[i]->row.creation_date, all[i]->row.arn});
-  };
-  std::sort(all.begin(), all.end(), [](auto* a, auto* b) {
-    return std::tie(a->row.creation_date, a->row.arn) < std::tie(b->row.creation_date, b->row.arn);
-  });
+  const std::vector<store::ActivityRow> all = svc.activities.list();
+  auto key_of = [&](std::size_t i) { return Json::array({all[i].creation_date, all[i].arn}); };
   reply(page_of(
-      *paging, all.size(), "activities", [&](std::size_t i) { return activity_json(*all[i]); },
+      *paging, all.size(), "activities", [&](std::size_t i) { return activity_json(all[i]); },
       key_of, date_arn_ascending));
 }
 
@@ -70,11 +53,7 @@ void delete_activity(Service& svc, const Json& req, Reply reply) {
   auto parsed = parse_states_arn(*arn);
   if (!parsed || parsed->kind != ArnKind::kActivity)
     return reply(api_error("InvalidArn", "Invalid Arn: '" + *arn + "'"));
-  std::lock_guard lock(svc.mutex);
-  if (svc.activities.erase(*arn)) {
-    svc.store.delete_activity(*arn);
-    svc.tags.erase(*arn);
-  }
+  if (svc.activities.erase(*arn)) svc.tags.erase(*arn);
   reply(Json::object());
 }
 
@@ -82,10 +61,7 @@ void get_activity_task(Service& svc, const Json& req, Reply reply) {
   RequestFields f(req);
   TRY(arn, f.required_string("activityArn", 256));
   TRY(worker, f.optional_string("workerName", 80));
-  {
-    std::lock_guard lock(svc.mutex);
-    TRY(a, svc.find_activity(*arn));
-  }
+  TRY(a, svc.activities.find(*arn));
   svc.runtime->poll_activity(*arn, worker->value_or(""),
                              [reply](std::optional<engine::ActivityTask> t) {
                                if (!t) return reply(Json::object());

@@ -54,24 +54,10 @@ ApiResult<StartRequest> parse_start(const Json& req) {
   return out;
 }
 
-// An execution of `sm` named `name` that is running already (name idempotency: the same input
-// returns it, another input is ExecutionAlreadyExists). Call with svc.mutex held.
-ApiResult<std::shared_ptr<engine::ExecutionRecord>> running_with_name(Service& svc,
-                                                                      const std::string& arn,
-                                                                      const std::string& input) {
-  auto it = svc.executions.find(arn);
-  if (it == svc.executions.end()) return nullptr;
-  std::lock_guard lock(it->second->mutex);
-  if (it->second->status == ExecutionStatus::kRunning && it->second->input == input)
-    return it->second;
-  return api_error("ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'");
-}
-
-// Creates and tracks the record (the engine stores it when it starts). Call with svc.mutex held.
-std::shared_ptr<engine::ExecutionRecord> create_record(Service& svc, const StateMachineEntry& e,
-                                                       const std::string& arn,
-                                                       const std::string& name,
-                                                       const StartRequest& sr) {
+// A new execution record of state machine `e` (not yet started or tracked).
+std::shared_ptr<engine::ExecutionRecord> new_record(Service& svc, const StateMachineEntry& e,
+                                                    const std::string& arn, const std::string& name,
+                                                    const StartRequest& sr) {
   auto r = std::make_shared<engine::ExecutionRecord>();
   r->arn = arn;
   r->name = name;
@@ -84,13 +70,22 @@ std::shared_ptr<engine::ExecutionRecord> create_record(Service& svc, const State
   r->input = sr.input;
   r->mock_test_case = sr.test_case;
   r->start_date = svc.clock->epoch_seconds();
-  svc.track(r);
   return r;
 }
 
-// done(record, existing): the new execution (not yet started), or by name idempotency the one
-// running already (existing = true).
+// done(record, existing): the new execution (tracked, not yet started), or by name idempotency
+// the one running already (existing = true).
 using Begun = std::function<void(ApiResult<std::shared_ptr<engine::ExecutionRecord>>, bool)>;
+
+// Name idempotency among the executions in memory, then the new record: see
+// Executions::start_unique.
+void start_unique(Service& svc, const StateMachineEntry& e, const std::string& arn,
+                  const std::string& name, const StartRequest& sr, const Begun& done) {
+  auto started =
+      svc.executions.start_unique(arn, sr.input, [&] { return new_record(svc, e, arn, name, sr); });
+  if (!started) return done(tl::unexpected(started.error()), false);
+  done(started->first, started->second);
+}
 
 // The shared first half of StartExecution and StartSyncExecution: validate, then create (or
 // find) the execution record. A STANDARD name may belong to a finished execution, which only the
@@ -98,44 +93,39 @@ using Begun = std::function<void(ApiResult<std::shared_ptr<engine::ExecutionReco
 void begin_execution(Service& svc, const Json& req, bool sync, Begun done) {
   auto sr = parse_start(req);
   if (!sr) return done(tl::unexpected(sr.error()), false);
-  std::string arn, name;
-  {
-    std::lock_guard lock(svc.mutex);
-    auto sm = svc.find_state_machine(sr->state_machine_arn);
-    if (!sm) return done(tl::unexpected(sm.error()), false);
-    const auto& e = **sm;
-    if (!sr->test_case.empty()) {
-      if (auto why = svc.runtime->find_test_case(e.row.name, sr->test_case))
-        return done(api_error("ValidationException", *why), false);
-    }
-    if (sync && e.row.type != StateMachineType::kExpress)
-      return done(api_error("StateMachineTypeNotSupported",
-                            "This operation is not supported by this type of state machine"),
-                  false);
-    name = sr->name.value_or(make_uuid());
-    if (e.row.type == StateMachineType::kExpress) {
-      arn = svc.arns.express_execution(e.row.name, name + ":" + make_uuid());
-      return done(create_record(svc, e, arn, name, *sr), false);
-    }
-    arn = svc.arns.execution(e.row.name, name);
-    // A generated name (a UUID) belongs to no execution: no need to ask the store.
-    if (!sr->name) return done(create_record(svc, e, arn, name, *sr), false);
-    auto running = running_with_name(svc, arn, sr->input);
-    if (!running || *running) return done(running, running.has_value());
+  auto sm = svc.state_machines.find(sr->state_machine_arn);
+  if (!sm) return done(tl::unexpected(sm.error()), false);
+  const StateMachineEntry& e = **sm;
+  if (!sr->test_case.empty()) {
+    if (auto why = svc.runtime->find_test_case(e.row.name, sr->test_case))
+      return done(api_error("ValidationException", *why), false);
   }
+  if (sync && e.row.type != StateMachineType::kExpress)
+    return done(api_error("StateMachineTypeNotSupported",
+                          "This operation is not supported by this type of state machine"),
+                false);
+  const std::string name = sr->name.value_or(make_uuid());
+  if (e.row.type == StateMachineType::kExpress) {
+    const std::string arn = svc.arns.express_execution(e.row.name, name + ":" + make_uuid());
+    return start_unique(svc, e, arn, name, *sr, done);
+  }
+  const std::string arn = svc.arns.execution(e.row.name, name);
+  // A generated name (a UUID) belongs to no execution: no need to ask the store.
+  if (!sr->name) return start_unique(svc, e, arn, name, *sr, done);
+  // A running one (its row is stored too) is that execution for the same input.
+  auto known = svc.executions.start_unique(arn, sr->input, [] { return nullptr; });
+  if (!known) return done(tl::unexpected(known.error()), false);
+  if (known->first) return done(known->first, true);
   svc.store.read_execution(arn, [&svc, sr = *sr, arn, name, done](auto row) mutable {
     svc.post([&svc, sr = std::move(sr), arn, name, row = std::move(row), done] {
       if (!row) return done(internal_failure(row.error()), false);
       if (*row)
         return done(api_error("ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'"),
                     false);
-      std::lock_guard lock(svc.mutex);
-      // Checked again: a request with the same name may have started it meanwhile.
-      auto running = running_with_name(svc, arn, sr.input);
-      if (!running || *running) return done(running, running.has_value());
-      auto sm = svc.find_state_machine(sr.state_machine_arn);  // deleted meanwhile?
+      auto sm = svc.state_machines.find(sr.state_machine_arn);  // deleted meanwhile?
       if (!sm) return done(tl::unexpected(sm.error()), false);
-      done(create_record(svc, **sm, arn, name, sr), false);
+      // Checked again by start_unique: a request with the same name may have started it.
+      start_unique(svc, **sm, arn, name, sr, done);
     });
   });
 }
@@ -230,13 +220,7 @@ void describe_execution(Service& svc, const Json& req, Reply reply) {
 // An EXPRESS machine's executions are never stored: the ones in memory, newest first.
 Json list_express(Service& svc, const std::string& machine_arn,
                   const std::optional<ExecutionStatus>& status, const Paging& paging) {
-  std::vector<std::shared_ptr<engine::ExecutionRecord>> matching;
-  for (const auto& [arn, record] : svc.executions) {
-    if (record->state_machine_arn != machine_arn) continue;
-    std::lock_guard rl(record->mutex);
-    if (status && record->status != *status) continue;
-    matching.push_back(record);
-  }
+  auto matching = svc.executions.of_state_machine(machine_arn, status);
   std::sort(matching.begin(), matching.end(), [](const auto& a, const auto& b) {
     return std::tie(a->start_date, a->arn) > std::tie(b->start_date, b->arn);
   });
@@ -269,12 +253,9 @@ void list_executions(Service& svc, const Json& req, Reply reply) {
                                     "Member must satisfy enum value set: [SUCCEEDED, TIMED_OUT, "
                                     "PENDING_REDRIVE, ABORTED, FAILED, RUNNING]"));
   }
-  {
-    std::lock_guard lock(svc.mutex);
-    TRY(sm, svc.find_state_machine(*arn));
-    if ((*sm)->row.type == StateMachineType::kExpress)
-      return reply(list_express(svc, *arn, status_filter, *paging));
-  }
+  TRY(sm, svc.state_machines.find(*arn));
+  if ((*sm)->row.type == StateMachineType::kExpress)
+    return reply(list_express(svc, *arn, status_filter, *paging));
   store::ExecutionPageQuery query{*arn, status_filter, std::nullopt, paging->limit};
   if (const auto& k = paging->after) {
     if (!k->is_array() || k->size() != 2 || !(*k)[0].is_number() || !(*k)[1].is_string())
@@ -310,12 +291,12 @@ void describe_state_machine_for_execution(Service& svc, const Json& req, Reply r
     j["definition"] = rec.definition;
     j["roleArn"] = rec.role_arn;
     j["updateDate"] = rec.start_date;
-    std::lock_guard lock(svc.mutex);
-    if (auto sm = svc.state_machines.find(rec.state_machine_arn); sm != svc.state_machines.end()) {
-      j["updateDate"] = sm->second.update_date;
-      j["loggingConfiguration"] = parse_json_or_discarded(sm->second.row.logging_configuration);
-      j["tracingConfiguration"] = parse_json_or_discarded(sm->second.row.tracing_configuration);
-      j["revisionId"] = sm->second.row.revision_id;
+    if (auto sm = svc.state_machines.find(rec.state_machine_arn)) {
+      const StateMachineEntry& e = **sm;
+      j["updateDate"] = e.update_date;
+      j["loggingConfiguration"] = parse_json_or_discarded(e.row.logging_configuration);
+      j["tracingConfiguration"] = parse_json_or_discarded(e.row.tracing_configuration);
+      j["revisionId"] = e.row.revision_id;
     }
     reply(j);
   });

@@ -35,7 +35,13 @@ std::string crash_loop_cause(const std::string& checkpoint) {
 
 Service::Service(boost::asio::io_context& io_context, store::Store& st,
                  const engine::RuntimeOptions& options)
-    : io(io_context), store(st), arns{options.deployment}, clock(options.clock) {
+    : io(io_context),
+      store(st),
+      arns{options.deployment},
+      clock(options.clock),
+      state_machines(st),
+      activities(st),
+      tags(st) {
   engine::RuntimeOptions runtime_options = options;
   // The app's integrations, and this service's own executions for states:startExecution.
   auto registry = options.integrations
@@ -44,8 +50,7 @@ Service::Service(boost::asio::io_context& io_context, store::Store& st,
   registry->add("states", make_nested_executions(*this));
   runtime_options.integrations = std::move(registry);
   runtime = engine::make_runtime(io, store, runtime_options, [this](const std::string& arn) {
-    std::lock_guard lock(mutex);
-    return activities.count(arn) > 0;
+    return activities.contains(arn);
   });
 }
 
@@ -61,17 +66,18 @@ void Service::load() {
   std::vector<ToResume> to_resume;
   std::vector<std::pair<std::shared_ptr<engine::ExecutionRecord>, std::string>> to_fail;
   {
-    std::lock_guard lock(mutex);
+    std::vector<StateMachineEntry> machines;
     for (auto& row : snapshot.state_machines) {
       StateMachineEntry e;
       auto parsed = asl::parse_definition(row.definition);
       e.machine = parsed.machine;
       e.update_date = row.creation_date;
       e.row = std::move(row);
-      state_machines[e.row.arn] = std::move(e);
+      machines.push_back(std::move(e));
     }
-    for (auto& row : snapshot.activities) activities[row.arn] = ActivityEntry{std::move(row)};
-    tags = std::move(snapshot.tags);
+    state_machines.load(std::move(machines));
+    activities.load(std::move(snapshot.activities));
+    tags.load(std::move(snapshot.tags));
     for (auto& row : snapshot.executions) {  // RUNNING ones, by start date
       auto r = engine::record_from_row(row);
       for (auto& ev : snapshot.events[row.arn]) {
@@ -95,7 +101,7 @@ void Service::load() {
         strikes = row.resume_strikes + 1;
       }
       if (strikes != row.resume_strikes) store.put_resume_strikes(r->arn, strikes);
-      track(r);
+      executions.track(r);
       to_resume.push_back(ToResume{r, row.checkpoint, strikes});
     }
   }
@@ -111,37 +117,12 @@ void Service::load() {
   }
 }
 
-void Service::track(const std::shared_ptr<engine::ExecutionRecord>& record) {
-  executions[record->arn] = record;
-  std::lock_guard lock(record->mutex);
-  record->on_finish.push_back([this, arn = record->arn] { retire(arn); });
-}
-
-void Service::retire(const std::string& arn) {
-  std::lock_guard lock(mutex);
-  auto it = executions.find(arn);
-  if (it == executions.end()) return;
-  if (it->second->state_machine_type != StateMachineType::kExpress) {
-    executions.erase(it);  // its final row is queued: reads find it in the store
-    return;
-  }
-  finished_express.push_back(arn);
-  if (finished_express.size() > kMaxFinishedExpress) {
-    executions.erase(finished_express.front());
-    finished_express.pop_front();
-  }
-}
-
 void Service::find_execution(const std::string& arn, ExecutionFound done) {
   auto parsed = parse_states_arn(arn);
   if (!parsed ||
       (parsed->kind != ArnKind::kExecution && parsed->kind != ArnKind::kExpressExecution))
     return done(api_error("InvalidArn", "Invalid Arn: '" + arn + "'"));
-  {
-    std::lock_guard lock(mutex);
-    auto it = executions.find(arn);
-    if (it != executions.end()) return done(FoundExecution{it->second, true});
-  }
+  if (auto record = executions.find(arn)) return done(FoundExecution{record, true});
   auto missing = [arn] {
     return api_error("ExecutionDoesNotExist", "Execution Does Not Exist: '" + arn + "'");
   };
@@ -153,26 +134,6 @@ void Service::find_execution(const std::string& arn, ExecutionFound done) {
       done(FoundExecution{engine::record_from_row(**row), false});
     });
   });
-}
-
-ApiResult<StateMachineEntry*> Service::find_state_machine(const std::string& arn) {
-  auto parsed = parse_states_arn(arn);
-  if (!parsed || parsed->kind != ArnKind::kStateMachine)
-    return api_error("InvalidArn", "Invalid Arn: '" + arn + "'");
-  auto it = state_machines.find(arn);
-  if (it == state_machines.end())
-    return api_error("StateMachineDoesNotExist", "State Machine Does Not Exist: '" + arn + "'");
-  return &it->second;
-}
-
-ApiResult<ActivityEntry*> Service::find_activity(const std::string& arn) {
-  auto parsed = parse_states_arn(arn);
-  if (!parsed || parsed->kind != ArnKind::kActivity)
-    return api_error("InvalidArn", "Invalid Arn: '" + arn + "'");
-  auto it = activities.find(arn);
-  if (it == activities.end())
-    return api_error("ActivityDoesNotExist", "Activity Does Not Exist: '" + arn + "'");
-  return &it->second;
 }
 
 Json execution_summary(const engine::ExecutionRecord& r) {

@@ -1,21 +1,17 @@
-// The service's working set: state machines, activities, tags and the executions that are
-// running (plus the latest finished EXPRESS ones, which are never stored), in memory and written
-// through to the store. Finished STANDARD executions live only in the store and are read on
-// demand, so memory and start time do not grow with history. Handlers (one file per resource
-// group) read and change the working set under `mutex`.
+// The service: its repositories (state machines, activities, tags, executions; see
+// repositories.h for what each keeps in memory), the engine that runs the executions, and the
+// handlers (one file per resource group) that answer the API with them.
 #pragma once
 
-#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "api/api_error.h"
 #include "api/paging.h"
+#include "api/repositories.h"
 #include "api/request_fields.h"
 #include "sfn/api/dispatcher.h"
 #include "sfn/asl/model/state_machine.h"
@@ -26,16 +22,6 @@
 
 namespace sfn::api {
 
-struct StateMachineEntry {
-  store::StateMachineRow row;
-  std::shared_ptr<const asl::StateMachine> machine;
-  double update_date = 0;
-};
-
-struct ActivityEntry {
-  store::ActivityRow row;
-};
-
 using Reply = std::function<void(ApiResult<Json>)>;
 
 // An execution found by Service::find_execution: in memory (running, or a recent EXPRESS one,
@@ -45,10 +31,6 @@ struct FoundExecution {
   bool in_memory = false;
 };
 using ExecutionFound = std::function<void(ApiResult<FoundExecution>)>;
-
-// How many finished EXPRESS executions stay in memory for DescribeExecution and
-// GetExecutionHistory (they are never stored); older ones are forgotten.
-inline constexpr std::size_t kMaxFinishedExpress = 1000;
 
 class Service {
  public:
@@ -62,32 +44,18 @@ class Service {
   void post(std::function<void()> work);
 
   boost::asio::io_context& io;
-  std::mutex mutex;
   store::Store& store;
   ArnBuilder arns;
   std::shared_ptr<const Clock> clock;  // creation, update and start dates; page tokens
-  std::unique_ptr<engine::Runtime> runtime;
+  StateMachines state_machines;
+  Activities activities;
+  Tags tags;
+  Executions executions;
+  std::unique_ptr<engine::Runtime> runtime;  // last: stopped first
 
-  std::map<std::string, StateMachineEntry> state_machines;  // by ARN
-  std::map<std::string, ActivityEntry> activities;          // by ARN
-  // Running executions and the last kMaxFinishedExpress finished EXPRESS ones, by ARN.
-  std::unordered_map<std::string, std::shared_ptr<engine::ExecutionRecord>> executions;
-  std::deque<std::string> finished_express;  // oldest first
-  std::map<std::string, std::map<std::string, std::string>> tags;
-
-  // Adds a new or resumed execution to `executions` (call with `mutex` held); it leaves (or,
-  // EXPRESS, moves to `finished_express`) when it ends.
-  void track(const std::shared_ptr<engine::ExecutionRecord>& record);
-
-  // Lookups that answer AWS's errors (call with `mutex` held).
-  ApiResult<StateMachineEntry*> find_state_machine(const std::string& arn);
-  ApiResult<ActivityEntry*> find_activity(const std::string& arn);
   // Memory first, then the store; `done` runs on this thread (found in memory or a bad ARN) or
-  // on an I/O thread. Call without `mutex` held.
+  // on an I/O thread.
   void find_execution(const std::string& arn, ExecutionFound done);
-
- private:
-  void retire(const std::string& arn);
 };
 
 // Handlers: each validates its request, acts, and calls reply exactly once.

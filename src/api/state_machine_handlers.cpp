@@ -65,14 +65,6 @@ void create_state_machine(Service& svc, const Json& req, Reply reply) {
   TRY(machine, compile(*definition, *type));
 
   std::string arn = svc.arns.state_machine(*name);
-  std::lock_guard lock(svc.mutex);
-  if (auto it = svc.state_machines.find(arn); it != svc.state_machines.end()) {
-    const auto& row = it->second.row;
-    if (row.definition == *definition && row.role_arn == *role && row.type == *type)
-      return reply(Json{{"stateMachineArn", arn}, {"creationDate", row.creation_date}});
-    return reply(
-        api_error("StateMachineAlreadyExists", "State Machine Already Exists: '" + arn + "'"));
-  }
   StateMachineEntry e;
   e.row.arn = arn;
   e.row.name = *name;
@@ -86,14 +78,10 @@ void create_state_machine(Service& svc, const Json& req, Reply reply) {
   e.row.creation_date = svc.clock->epoch_seconds();
   e.update_date = e.row.creation_date;
   e.machine = *machine;
-  svc.store.put_state_machine(e.row);
-  if (!tags->empty()) {
-    svc.tags[arn] = *tags;
-    svc.store.put_tags(arn, *tags);
-  }
-  double created = e.row.creation_date;
-  svc.state_machines[arn] = std::move(e);
-  reply(Json{{"stateMachineArn", arn}, {"creationDate", created}});
+  TRY(created, svc.state_machines.create(std::move(e)));
+  const auto& [kept, added] = *created;
+  if (added && !tags->empty()) svc.tags.set(arn, *tags);
+  reply(Json{{"stateMachineArn", arn}, {"creationDate", kept->row.creation_date}});
 }
 
 Json describe(const StateMachineEntry& e) {
@@ -114,8 +102,7 @@ Json describe(const StateMachineEntry& e) {
 void describe_state_machine(Service& svc, const Json& req, Reply reply) {
   RequestFields f(req);
   TRY(arn, f.required_string("stateMachineArn", 256));
-  std::lock_guard lock(svc.mutex);
-  TRY(entry, svc.find_state_machine(*arn));
+  TRY(entry, svc.state_machines.find(*arn));
   reply(describe(**entry));
 }
 
@@ -131,44 +118,35 @@ void update_state_machine(Service& svc, const Json& req, Reply reply) {
                            "Either the definition, the role ARN, the LoggingConfiguration, or the "
                            "TracingConfiguration must be specified"));
   TRY(role_ok, check_role(*role));
-  StateMachineType type{};  // fixed at creation
-  {
-    std::lock_guard lock(svc.mutex);
-    TRY(entry, svc.find_state_machine(*arn));
-    type = (*entry)->row.type;
-  }
+  TRY(entry, svc.state_machines.find(*arn));
+  const StateMachineType type = (*entry)->row.type;  // fixed at creation
   std::shared_ptr<const asl::StateMachine> machine;
-  if (*definition) {  // parsed without the lock held
+  if (*definition) {  // parsed without any lock held
     TRY(m, compile(**definition, type));
     machine = *m;
   }
-  std::lock_guard lock(svc.mutex);
-  TRY(entry, svc.find_state_machine(*arn));  // deleted meanwhile?
-  auto& e = **entry;
-  if (*definition) {
-    e.row.definition = **definition;
-    e.machine = machine;
-  }
-  if (*role) e.row.role_arn = **role;
-  if (*logging) e.row.logging_configuration = dump_compact(**logging);
-  if (*tracing) e.row.tracing_configuration = dump_compact(**tracing);
-  e.row.revision_id = make_uuid();
-  e.update_date = svc.clock->epoch_seconds();
-  svc.store.put_state_machine(e.row);
-  reply(Json{{"updateDate", e.update_date}, {"revisionId", e.row.revision_id}});
+  const double now = svc.clock->epoch_seconds();
+  TRY(updated, svc.state_machines.update(*arn, [&](StateMachineEntry& e) {
+    if (*definition) {
+      e.row.definition = **definition;
+      e.machine = machine;
+    }
+    if (*role) e.row.role_arn = **role;
+    if (*logging) e.row.logging_configuration = dump_compact(**logging);
+    if (*tracing) e.row.tracing_configuration = dump_compact(**tracing);
+    e.row.revision_id = make_uuid();
+    e.update_date = now;
+  }));
+  reply(Json{{"updateDate", (*updated)->update_date}, {"revisionId", (*updated)->row.revision_id}});
 }
 
 void delete_state_machine(Service& svc, const Json& req, Reply reply) {
   RequestFields f(req);
   TRY(arn, f.required_string("stateMachineArn", 256));
-  std::lock_guard lock(svc.mutex);
   auto parsed = parse_states_arn(*arn);
   if (!parsed || parsed->kind != ArnKind::kStateMachine)
     return reply(api_error("InvalidArn", "Invalid Arn: '" + *arn + "'"));
-  if (svc.state_machines.erase(*arn)) {
-    svc.store.delete_state_machine(*arn);
-    svc.tags.erase(*arn);
-  }
+  if (svc.state_machines.erase(*arn)) svc.tags.erase(*arn);
   reply(Json::object());
 }
 
@@ -176,12 +154,7 @@ void list_state_machines(Service& svc, const Json& req, Reply reply) {
   RequestFields f(req);
   TRY(paging,
       read_paging(f, 1024, "ListStateMachines", Json::object(), svc.clock->epoch_seconds()));
-  std::lock_guard lock(svc.mutex);
-  std::vector<const StateMachineEntry*> all;
-  for (const auto& [arn, e] : svc.state_machines) all.push_back(&e);
-  std::sort(all.begin(), all.end(), [](auto* a, auto* b) {
-    return std::tie(a->row.creation_date, a->row.arn) < std::tie(b->row.creation_date, b->row.arn);
-  });
+  const std::vector<StateMachinePtr> all = svc.state_machines.list();
   auto key_of = [&](std::size_t i) {
     return Json::array({all[i]->row.creation_date, all[i]->row.arn});
   };
