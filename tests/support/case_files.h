@@ -2,7 +2,6 @@
 // tests/unit/<module>/data/, one GoogleTest per case.
 #pragma once
 
-#include <filesystem>
 #include <functional>
 #include <string>
 
@@ -17,15 +16,7 @@ namespace sfn::test_cases {
 using CaseRunner = std::function<void(const Json& given, const Json& test_case)>;
 
 inline void register_case_files(const std::string& module, const CaseRunner& run) {
-  const auto dir = data_dir(module);
-  if (!std::filesystem::is_directory(dir)) {
-    return register_missing_cases(module + "_data", dir.string() + " is missing");
-  }
-  std::size_t registered = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-    if (entry.path().extension() != ".json") continue;
-    Json groups = read_json_file(entry.path());
-    std::string suite = module + "_" + entry.path().stem().string();
+  for_each_data_file(module, [&run](const std::string& suite, const Json& groups) {
     std::size_t n = 0;
     for (const auto& group : groups) {
       for (const auto& test_case : group.at("cases")) {
@@ -36,11 +27,10 @@ inline void register_case_files(const std::string& module, const CaseRunner& run
         if (tc.contains("skip")) name = "DISABLED_" + name;
         register_test(
             suite, name, [run, given, tc] { run(given, tc); }, tc.value("expression", ""));
-        ++registered;
       }
     }
-  }
-  if (registered == 0) register_missing_cases(module + "_data", dir.string() + " holds no case");
+    return n;
+  });
 }
 
 }  // namespace sfn::test_cases

@@ -67,4 +67,22 @@ inline void register_missing_cases(const std::string& suite, const std::string& 
   register_test(suite, "data_cases_found", [why] { FAIL() << why; });
 }
 
+// Calls `each(suite, file)` for every tests/unit/<module>/data/*.json file, with the suite name
+// `<module>_<file stem>`; `each` registers the file's cases and returns how many. A missing
+// folder, or one that holds no case, registers a failing test instead (register_missing_cases).
+inline void for_each_data_file(
+    const std::string& module,
+    const std::function<std::size_t(const std::string& suite, const Json& file)>& each) {
+  const auto dir = data_dir(module);
+  if (!std::filesystem::is_directory(dir)) {
+    return register_missing_cases(module + "_data", dir.string() + " is missing");
+  }
+  std::size_t registered = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() != ".json") continue;
+    registered += each(module + "_" + entry.path().stem().string(), read_json_file(entry.path()));
+  }
+  if (registered == 0) register_missing_cases(module + "_data", dir.string() + " holds no case");
+}
+
 }  // namespace sfn::test_cases

@@ -16,24 +16,15 @@ namespace sfn::test_cases {
 // a failing test instead.
 inline void register_data_cases(const std::string& module,
                                 const std::function<void(const Json&)>& run) {
-  const auto dir = data_dir(module);
-  if (!std::filesystem::is_directory(dir)) {
-    return register_missing_cases(module + "_data", dir.string() + " is missing");
-  }
-  std::size_t registered = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-    if (entry.path().extension() != ".json") continue;
-    Json file = read_json_file(entry.path());
-    const std::string suite = module + "_" + entry.path().stem().string();
+  for_each_data_file(module, [&run](const std::string& suite, const Json& file) {
     std::size_t n = 0;
     for (const auto& tc : file.at("cases")) {
       std::string name = std::to_string(n++) + "_" + sanitize(tc.value("name", ""));
       if (tc.contains("skip")) name = "DISABLED_" + name;
       register_test(suite, name, [run, tc] { run(tc); });
-      ++registered;
     }
-  }
-  if (registered == 0) register_missing_cases(module + "_data", dir.string() + " holds no case");
+    return n;
+  });
 }
 
 // The recorded AWS cases of ../shared/conformance/localstack/cases (outside the repository);
